@@ -1,0 +1,3 @@
+module github.com/scopels/scopels
+
+go 1.26
