@@ -50,6 +50,18 @@ type ScopeSet struct {
 	Strict bool
 	// InURL is true for the value of a scope= query parameter.
 	InURL bool
+	// AllowShort is true where a library expands short forms itself
+	// (omniauth-google-oauth2, gcloud --scopes, Terraform service accounts),
+	// so a missing prefix is not a mistake.
+	AllowShort bool
+	// AcceptComma is true where the library splits a comma list itself
+	// (omniauth, Spring properties), so commas are correct even for a
+	// space-delimited provider.
+	AcceptComma bool
+	// Confidence is the weight of the evidence for Provider.
+	Confidence int
+	// Resolutions holds, per token, what it is for Provider.
+	Resolutions []Resolution
 }
 
 // Result is the analysis of one file.

@@ -5,7 +5,19 @@ import "github.com/scopels/scopels/analysis"
 
 // All returns every check, in a stable order.
 func All() []*analysis.Analyzer {
-	return []*analysis.Analyzer{}
+	return []*analysis.Analyzer{
+		UnknownScope,
+		WrongCase,
+		WrongDelimiter,
+		MissingPrefix,
+		DeprecatedScope,
+		NotGranted,
+		DuplicateScope,
+		MalformedScope,
+		URLEncoding,
+		RedundantScope,
+		BroadScope,
+	}
 }
 
 // ByCode returns the check with the given code, or nil.

@@ -157,7 +157,8 @@ func (l *Literal) Encode(s string) (string, bool) {
 }
 
 // percentEncode encodes a query-parameter value: unreserved characters and
-// the sub-delimiters scopes use (':', '/', '.') stay, a space becomes %20.
+// the characters scopes and scope lists use (':', '/', '.', ',') stay; a
+// space becomes %20.
 func percentEncode(s string) string {
 	const hex = "0123456789ABCDEF"
 	var b strings.Builder
@@ -165,7 +166,7 @@ func percentEncode(s string) string {
 		c := s[i]
 		switch {
 		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
-			c == '-', c == '_', c == '.', c == '~', c == ':', c == '/':
+			c == '-', c == '_', c == '.', c == '~', c == ':', c == '/', c == ',':
 			b.WriteByte(c)
 		default:
 			b.WriteByte('%')

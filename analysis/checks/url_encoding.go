@@ -1,0 +1,120 @@
+package checks
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/scopels/scopels/analysis"
+)
+
+// URLEncoding reports scope= query values that are encoded wrongly.
+var URLEncoding = &analysis.Analyzer{
+	Code:     "url-encoding",
+	Title:    "Badly encoded scope parameter in a URL",
+	Severity: analysis.SeverityWarning,
+	Doc: `The scope parameter of a URL is not encoded the way a server decodes it: a raw space
+(the URL breaks there, or the client sends it unencoded), double encoding (%2520 decodes
+to the text "%20", not to a space), or an encoded plus sign (%2B is a literal "+", not a
+separator).
+
+Before:  https://accounts.google.com/o/oauth2/v2/auth?scope=openid%2520email&...
+After:   https://accounts.google.com/o/oauth2/v2/auth?scope=openid%20email&...
+
+The fix re-encodes the value. To silence one place: "scopels:ignore url-encoding reason".`,
+	Run: runURLEncoding,
+}
+
+func runURLEncoding(pass *analysis.Pass) {
+	src := pass.File.Src
+	for _, s := range pass.Sets {
+		if !s.InURL || s.Provider == nil {
+			continue
+		}
+		lit := s.Literals[0]
+		raw := string(src[lit.Span.Start:lit.Span.End])
+		switch {
+		case strings.Contains(raw, "%25"):
+			once := percentDecode(lit.Value)
+			if !anyKnown(pass, s, once) {
+				continue
+			}
+			d := analysis.Diagnostic{
+				Span:     lit.Span,
+				Provider: s.Provider.Name,
+				Scope:    lit.Value,
+				Message:  fmt.Sprintf("the scope parameter is encoded twice: it decodes to %q, not %q", lit.Value, once),
+			}
+			var edits []analysis.Edit
+			for off := 0; ; {
+				i := strings.Index(raw[off:], "%25")
+				if i < 0 {
+					break
+				}
+				i += off
+				edits = append(edits, analysis.Edit{Span: analysis.Span{Start: lit.Span.Start + i, End: lit.Span.Start + i + 3}, NewText: "%"})
+				off = i + 3
+			}
+			d.Fixes = []analysis.Fix{{Title: "Encode the value once", Edits: edits, Preferred: true}}
+			pass.Report(d)
+		case strings.Contains(raw, " ") && anchored(s):
+			d := analysis.Diagnostic{
+				Span:     lit.Span,
+				Provider: s.Provider.Name,
+				Scope:    lit.Value,
+				Message:  "raw space in the scope parameter of a URL: encode it as %20",
+			}
+			var edits []analysis.Edit
+			for i := 0; i < len(raw); i++ {
+				if raw[i] == ' ' {
+					edits = append(edits, analysis.Edit{Span: analysis.Span{Start: lit.Span.Start + i, End: lit.Span.Start + i + 1}, NewText: "%20"})
+				}
+			}
+			d.Fixes = []analysis.Fix{{Title: "Encode the spaces", Edits: edits, Preferred: true}}
+			pass.Report(d)
+		}
+	}
+}
+
+// anyKnown reports whether some token of value is a scope of s's provider.
+func anyKnown(pass *analysis.Pass, s *analysis.ScopeSet, value string) bool {
+	for _, f := range strings.FieldsFunc(value, func(r rune) bool { return r == ' ' || r == ',' || r == '+' }) {
+		if analysis.Resolve(pass.Catalog, s.Provider, f).Kind != analysis.MatchNone {
+			return true
+		}
+	}
+	return false
+}
+
+// percentDecode decodes %XX sequences and '+' (as a space); malformed
+// sequences are kept as they are.
+func percentDecode(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '+' {
+			b.WriteByte(' ')
+			continue
+		}
+		if c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
+			b.WriteByte(unhex(s[i+1])<<4 | unhex(s[i+2]))
+			i += 2
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+func unhex(c byte) byte {
+	switch {
+	case '0' <= c && c <= '9':
+		return c - '0'
+	case 'a' <= c && c <= 'f':
+		return c - 'a' + 10
+	}
+	return c - 'A' + 10
+}

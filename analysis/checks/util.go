@@ -1,0 +1,159 @@
+package checks
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/scopels/scopels/analysis"
+	"github.com/scopels/scopels/catalog"
+)
+
+// title returns the provider's display name.
+func title(p *catalog.Provider) string {
+	if p == nil {
+		return "the provider"
+	}
+	if p.Title != "" {
+		return p.Title
+	}
+	return p.Name
+}
+
+// providerName returns p's Name, or "" for nil.
+func providerName(p *catalog.Provider) string {
+	if p == nil {
+		return ""
+	}
+	return p.Name
+}
+
+// anchored reports whether a set is surely OAuth: at least one of its
+// tokens is a scope of its provider (in any form), or its context is
+// strict. Checks that judge the string as a whole (delimiters, spacing,
+// duplicates) only look at anchored sets.
+func anchored(s *analysis.ScopeSet) bool {
+	if s.Provider == nil {
+		return false
+	}
+	if s.Strict {
+		return true
+	}
+	for _, r := range s.Resolutions {
+		if r.Kind != analysis.MatchNone {
+			return true
+		}
+	}
+	return false
+}
+
+// replaceToken returns an edit that replaces tok with text, encoded for
+// the literal it stands in; ok is false when text cannot be written there.
+func replaceToken(tok analysis.Token, text string) (analysis.Edit, bool) {
+	enc, ok := tok.Lit.Encode(text)
+	if !ok {
+		return analysis.Edit{}, false
+	}
+	return analysis.Edit{Span: tok.Span, NewText: enc}, true
+}
+
+// replaceFix is a fix that replaces tok with text.
+func replaceFix(tok analysis.Token, text string, preferred bool) []analysis.Fix {
+	e, ok := replaceToken(tok, text)
+	if !ok {
+		return nil
+	}
+	return []analysis.Fix{{Title: fmt.Sprintf("Replace with %q", text), Edits: []analysis.Edit{e}, Preferred: preferred}}
+}
+
+// closeQuoteLen returns the length of the delimiter that closes a literal
+// opened by quote: one quote, three for triple-quoted strings, one more per
+// hash sign of Rust and Swift raw strings.
+func closeQuoteLen(quote string) int {
+	switch {
+	case quote == "":
+		return 0
+	case strings.HasSuffix(quote, `"""`), strings.HasSuffix(quote, `'''`):
+		return 3
+	}
+	return 1 + strings.Count(quote, "#")
+}
+
+// removeToken returns the edit that removes token i of set s with the
+// separator or list punctuation that goes with it; ok is false when that
+// cannot be done safely (the token is first in its list, comments stand
+// between elements, ...).
+func removeToken(src []byte, s *analysis.ScopeSet, i int) (analysis.Edit, bool) {
+	tok := s.Tokens[i]
+	lit := tok.Lit
+	// Another token of the same literal: drop the token and the separator
+	// before it (or after it, for the first token).
+	var before, after *analysis.Sep
+	for j := range s.Seps {
+		sep := &s.Seps[j]
+		if sep.Lit != lit {
+			continue
+		}
+		if sep.End == tok.Start && sep.Start > 0 {
+			before = sep
+		}
+		if sep.Start == tok.End && sep.End < len(lit.Value) {
+			after = sep
+		}
+	}
+	if before != nil {
+		return analysis.Edit{Span: analysis.Span{Start: before.Span.Start, End: tok.Span.End}}, true
+	}
+	if after != nil {
+		return analysis.Edit{Span: analysis.Span{Start: tok.Span.Start, End: after.Span.End}}, true
+	}
+	// The whole literal is one list element: remove it with the
+	// punctuation after the previous element.
+	if tok.Start != 0 || tok.End != len(lit.Value) || lit.Partial {
+		return analysis.Edit{}, false
+	}
+	var prev *analysis.Literal
+	for _, l := range s.Literals {
+		if l == lit {
+			break
+		}
+		prev = l
+	}
+	if prev == nil || prev.List != lit.List || lit.List == 0 {
+		return analysis.Edit{}, false
+	}
+	start := prev.Span.End + closeQuoteLen(prev.Quote)
+	openLen := len(lit.Quote)
+	end := lit.Span.End + closeQuoteLen(lit.Quote)
+	if start > lit.Span.Start-openLen || end > len(src) {
+		return analysis.Edit{}, false
+	}
+	for _, c := range src[start : lit.Span.Start-openLen] {
+		switch c {
+		case ' ', '\t', '\r', '\n', ',', '-':
+		default:
+			return analysis.Edit{}, false
+		}
+	}
+	return analysis.Edit{Span: analysis.Span{Start: start, End: end}}, true
+}
+
+// isPlaceholder reports whether a token is a template or variable rather
+// than a scope: ${VAR}, {{ .x }}, %s, <scope>, $SCOPES, *.
+func isPlaceholder(tok string) bool {
+	return strings.ContainsAny(tok, "${}<>*%()[]") || tok == "..." || strings.HasPrefix(tok, "@")
+}
+
+// quoteList formats names as "a", "b" and "c".
+func quoteList(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = fmt.Sprintf("%q", n)
+	}
+	switch len(q) {
+	case 0:
+		return ""
+	case 1:
+		return q[0]
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
+}

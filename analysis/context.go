@@ -1,0 +1,129 @@
+package analysis
+
+import (
+	"strings"
+
+	"github.com/scopels/scopels/analysis/extract"
+)
+
+// normName lower-cases a context name and drops everything but letters and
+// digits: "OAUTH_SCOPES", "oauthScopes" and "oauth-scopes" all read
+// "oauthscopes".
+func normName(s string) string {
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			b = append(b, c)
+		case 'A' <= c && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		}
+	}
+	return string(b)
+}
+
+// nonOAuthScopeNames are names that contain "scope" but never hold OAuth
+// scopes.
+var nonOAuthScopeNames = map[string]bool{
+	"scoped": true, "scopename": true, "scopeid": true, "scopetype": true, "varscope": true,
+	"lexicalscope": true, "cssscope": true, "scopeselector": true, "credentialscope": true,
+	"scopekey": true, "scopelevel": true, "scopemode": true, "testscope": true, "dependencyscope": true,
+	"scopeguard": true, "scopeprovider": true, "scopefactory": true, "scopedslots": true,
+	"scopedescription": true, "scopedescriptions": true,
+}
+
+// isScopeName reports whether a key, variable, parameter or call name says
+// that its value holds OAuth scopes: it ends in "scope" or "scopes" (or is a
+// setter/adder/with-er of them, or a list/string of them).
+func isScopeName(name string) bool {
+	n := normName(name)
+	if n == "" || nonOAuthScopeNames[n] {
+		return false
+	}
+	for _, suf := range []string{"list", "string", "str", "set", "array", "param", "params", "value", "values", "csv"} {
+		if strings.HasSuffix(n, "scope"+suf) || strings.HasSuffix(n, "scopes"+suf) {
+			return true
+		}
+	}
+	return strings.HasSuffix(n, "scope") || strings.HasSuffix(n, "scopes")
+}
+
+// nonOAuthPaths are structured-file key paths in which a "scope" key is not
+// OAuth: Maven and Ivy dependencies, Kubernetes CRDs, npm package scopes,
+// Terraform role assignments, CSS and DI configuration.
+func nonOAuthPath(path []string) bool {
+	for _, p := range path {
+		switch strings.ToLower(p) {
+		case "dependency", "dependencies", "dependencymanagement", "plugin", "plugins",
+			"devdependencies", "peerdependencies", "names", "versions", "conversion",
+			"rolebinding", "roleassignment", "role_assignment", "bean", "beans", "fixtures":
+			return true
+		}
+	}
+	return false
+}
+
+// nonOAuthCalls are calls whose "scope" arguments are not OAuth: DI and
+// test-framework annotations, CSS helpers, logging and tracing scopes.
+var nonOAuthCalls = map[string]bool{
+	"fixture": true, "Scope": true, "scope_fixture": true, "Scoped": true, "AddScoped": true,
+	"BeginScope": true, "beginScope": true, "startActiveSpan": true, "withScope": true,
+	"configureScope": true, "runWithScope": true, "createScope": true, "newScope": true, "NewScope": true,
+	"pushScope": true, "popScope": true, "enterScope": true, "exitScope": true, "getScope": true,
+	"scopedSlot": true, "Variable": true, "variable_scope": true, "name_scope": true,
+}
+
+// nonOAuthValues are values a "scope" context holds in non-OAuth code.
+var nonOAuthValues = map[string]bool{
+	"namespaced": true, "cluster": true, "prototype": true, "singleton": true, "request": true,
+	"session": true, "application": true, "test": true, "compile": true, "provided": true,
+	"runtime": true, "system": true, "import": true, "module": true, "function": true, "class": true,
+	"package": true, "global": true, "local": true, "thread": true, "websocket": true, "transient": true,
+	"scoped": true, "subtree": true, "base": true, "onelevel": true, "one": true, "sub": true,
+	"children": true, "instance": true, "project": true, "organization": true, "folder": true,
+	"tenant": true, "resource": true, "public": true, "private": true, "protected": true, "internal": true,
+	"all": true, "none": true, "true": true, "false": true, "null": true, "nil": true, "default": true,
+	"machine": true, "user": true, "process": true, "shared": true, "workspace": true, "file": true,
+}
+
+// scopeContext returns the name that makes lit a scope context ("" when it
+// is not one) and whether that context belongs to non-OAuth code.
+func scopeContext(lit *extract.Literal) (name string, nonOAuth bool) {
+	if lit.URL {
+		return lit.Key, false
+	}
+	if nonOAuthCalls[lit.Call] {
+		return "", true
+	}
+	if lit.Path != nil && nonOAuthPath(lit.Path) {
+		return "", true
+	}
+	switch {
+	case isScopeName(lit.Key):
+		name = lit.Key
+	case isScopeName(lit.Call):
+		name = lit.Call
+	case len(lit.Path) >= 2 && isScopeName(lit.Path[len(lit.Path)-2]):
+		// oauth_config.scopes.bot (Slack manifest), scopes.user
+		name = lit.Path[len(lit.Path)-2]
+	}
+	return name, false
+}
+
+// isStrict reports whether the literal's context is declared strict.
+func isStrict(lit *extract.Literal, strict func(string) bool) bool {
+	if strict == nil {
+		return false
+	}
+	if lit.Key != "" && strict(lit.Key) {
+		return true
+	}
+	if lit.Call != "" && strict(lit.Call) {
+		return true
+	}
+	if len(lit.Path) > 0 && strict(strings.Join(lit.Path, ".")) {
+		return true
+	}
+	return false
+}

@@ -1,0 +1,340 @@
+package analysis
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/scopels/scopels/analysis/extract"
+	"github.com/scopels/scopels/catalog"
+)
+
+// Evidence weights: how much one piece of evidence counts for a provider.
+// The strongest kinds (project file, scope shape) outweigh any number of
+// the weaker ones.
+const (
+	weightProjectPath = 10000
+	weightClient      = 8000
+	weightURLHost     = 2000
+	weightShape       = 1000
+	weightContextName = 300
+	weightUniqueHit   = 120
+	weightFoldHit     = 40
+	weightSharedHit   = 20
+	weightFileSignal  = 60
+	weightFileHost    = 100
+)
+
+// fileEvidence is what a whole file says about providers: signals (import
+// paths, SDK names, env names) and authorize URLs found in its text.
+type fileEvidence struct {
+	score  map[string]int
+	reason map[string]string
+}
+
+// collectFileEvidence scans src for every provider's signals and authorize
+// hosts. It runs once per file, and only for files that have scope sets.
+func collectFileEvidence(src []byte, cat *catalog.Catalog) *fileEvidence {
+	ev := &fileEvidence{score: map[string]int{}, reason: map[string]string{}}
+	for _, p := range cat.Providers() {
+		n := 0
+		for _, sig := range p.Signals {
+			if len(sig) < 4 || n >= 3 {
+				continue
+			}
+			if containsWord(src, sig) {
+				if n == 0 {
+					ev.reason[p.Name] = fmt.Sprintf("the file mentions %s", sig)
+				}
+				n++
+			}
+		}
+		ev.score[p.Name] += n * weightFileSignal
+		for _, h := range p.AuthorizeHosts {
+			if hostEvidence(src, h, p.AuthorizePaths) {
+				ev.score[p.Name] += weightFileHost
+				if ev.reason[p.Name] == "" {
+					ev.reason[p.Name] = fmt.Sprintf("the file has an authorize URL on %s", h)
+				}
+				break
+			}
+		}
+	}
+	return ev
+}
+
+// hostEvidence reports whether src has an authorize URL of host: the host
+// followed by one of the provider's authorize paths, or, for hosts that
+// serve nothing but sign-in (login., accounts., auth., id.), the host alone.
+func hostEvidence(src []byte, host string, paths []string) bool {
+	host = strings.TrimPrefix(host, "*.")
+	if host == "" || strings.ContainsAny(host, "<> ") {
+		return false
+	}
+	signInHost := false
+	for _, p := range []string{"login.", "accounts.", "auth.", "id.", "appleid.", "identity.", "appcenter.", "connect."} {
+		if strings.HasPrefix(host, p) {
+			signInHost = true
+		}
+	}
+	if signInHost {
+		return bytes.Contains(src, []byte(host))
+	}
+	for _, p := range paths {
+		p, _, _ = strings.Cut(p, " ")
+		if !strings.HasPrefix(p, "/") || strings.Contains(p, "<") {
+			continue
+		}
+		if bytes.Contains(src, []byte(host+p)) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsWord reports whether word occurs in src with no identifier
+// character directly before or after it.
+func containsWord(src []byte, word string) bool {
+	w := []byte(word)
+	for off := 0; ; {
+		i := bytes.Index(src[off:], w)
+		if i < 0 {
+			return false
+		}
+		i += off
+		end := i + len(w)
+		if (i == 0 || !isIdentByte(src[i-1]) || !isIdentByte(w[0])) &&
+			(end == len(src) || !isIdentByte(src[end]) || !isIdentByte(w[len(w)-1])) {
+			return true
+		}
+		off = i + 1
+	}
+}
+
+func isIdentByte(c byte) bool {
+	return c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// providerWords maps words seen in keys, paths and calls to providers, for
+// names that differ from the provider's own ("azure", "msal", "twitter").
+var providerWords = map[string]string{
+	"azure": "microsoft", "azuread": "microsoft", "msal": "microsoft", "entra": "microsoft", "msgraph": "microsoft",
+	"graph": "microsoft", "aad": "microsoft", "office365": "microsoft", "outlook": "microsoft",
+	"googleoauth2": "google", "gcp": "google", "gcloud": "google", "gke": "google", "firebase": "google", "gmail": "google",
+	"twitter": "x", "quickbooks": "intuit", "qbo": "intuit", "cognito": "aws-cognito", "jira": "atlassian",
+	"confluence": "atlassian", "sfdc": "salesforce", "meta": "facebook", "instagram": "facebook",
+}
+
+// contextProvider looks for a provider's name as a word in the literal's
+// key, path and call (SLACK_SCOPES, registration.github.scope,
+// GitHubProvider, SOCIAL_AUTH_GOOGLE_OAUTH2_SCOPE).
+func contextProvider(cat *catalog.Catalog, lit *extract.Literal, extra []string) (string, string) {
+	names := append([]string{lit.Key, lit.Call}, lit.Path...)
+	names = append(names, extra...)
+	for _, n := range names {
+		for _, w := range splitWords(n) {
+			if p := cat.Provider(w); p != nil && w != "oidc" {
+				return p.Name, n
+			}
+			if pn, ok := providerWords[w]; ok && cat.Provider(pn) != nil {
+				return pn, n
+			}
+		}
+	}
+	return "", ""
+}
+
+// splitWords splits an identifier or key into lower-case words at
+// underscores, dashes, dots, slashes and lower-to-upper case changes.
+func splitWords(s string) []string {
+	var words []string
+	var cur []byte
+	flush := func() {
+		if len(cur) > 0 {
+			words = append(words, strings.ToLower(string(cur)))
+			cur = cur[:0]
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			cur = append(cur, c)
+		case 'A' <= c && c <= 'Z':
+			if i > 0 && ('a' <= s[i-1] && s[i-1] <= 'z' || '0' <= s[i-1] && s[i-1] <= '9') {
+				flush()
+			} else if i > 0 && 'A' <= s[i-1] && s[i-1] <= 'Z' && i+1 < len(s) && 'a' <= s[i+1] && s[i+1] <= 'z' {
+				flush() // "OAuthProvider": "O", "Auth"... keep acronyms together
+			}
+			cur = append(cur, c)
+		default:
+			flush()
+		}
+	}
+	flush()
+	// Also the whole name, for "googleoauth2" style keys.
+	if len(words) > 1 {
+		words = append(words, strings.ToLower(strings.Join(words, "")))
+	}
+	return words
+}
+
+// inferProvider picks the provider of a set from every kind of evidence.
+func (e *engine) inferProvider(set *ScopeSet) {
+	score := map[string]int{}
+	reason := map[string]string{}
+	add := func(p string, w int, why string) {
+		if e.cat.Provider(p) == nil || p == "oidc" {
+			return
+		}
+		score[p] += w
+		if reason[p] == "" || w >= weightShape {
+			if w >= weightShape || reason[p] == "" {
+				reason[p] = why
+			}
+		}
+	}
+	// The project file: paths and clients.
+	for _, p := range e.pathProviders {
+		add(p, weightProjectPath, "the project file maps this path to it")
+	}
+	if e.clientProvider != "" {
+		add(e.clientProvider, weightClient, "the project file's client for this path uses it")
+	}
+	// The URL's host.
+	if set.InURL {
+		if host := e.urlHost(set.Literals[0]); host != "" {
+			for _, p := range e.cat.Providers() {
+				for _, h := range p.AuthorizeHosts {
+					if hostMatches(host, h) {
+						add(p.Name, weightURLHost, "the URL's host is "+host)
+					}
+				}
+			}
+		}
+	}
+	// The context's words.
+	var extra []string
+	for _, l := range set.Literals {
+		if p, n := contextProvider(e.cat, l, extra); p != "" {
+			add(p, weightContextName, fmt.Sprintf("the context %q names it", n))
+			break
+		}
+	}
+	// The tokens: shape and catalog hits.
+	for _, t := range set.Tokens {
+		if owner := shapeOwner(e.cat, t.Text); owner != "" {
+			add(owner, weightShape, fmt.Sprintf("%q has its shape", t.Text))
+			continue
+		}
+		owners := e.cat.Owners(t.Text)
+		if len(owners) == 0 {
+			owners = e.cat.OwnersFold(t.Text)
+			for _, s := range owners {
+				add(s.Provider, weightFoldHit, fmt.Sprintf("%q is one of its scopes", t.Text))
+			}
+			continue
+		}
+		distinct := map[string]bool{}
+		for _, s := range owners {
+			distinct[s.Provider] = true
+		}
+		for p := range distinct {
+			if len(distinct) == 1 {
+				add(p, weightUniqueHit, fmt.Sprintf("%q is one of its scopes", t.Text))
+			} else {
+				add(p, weightSharedHit, fmt.Sprintf("%q is one of its scopes", t.Text))
+			}
+		}
+	}
+	// The file's signals.
+	fe := e.fileEvidence()
+	for p, w := range fe.score {
+		if w > 0 {
+			add(p, w, fe.reason[p])
+		}
+	}
+	best, bestScore := "", 0
+	names := make([]string, 0, len(score))
+	for p := range score {
+		names = append(names, p)
+	}
+	sort.Strings(names)
+	for _, p := range names {
+		if score[p] > bestScore {
+			best, bestScore = p, score[p]
+		}
+	}
+	if best == "" {
+		return
+	}
+	// A tie between unrelated providers leaves the provider unknown.
+	for _, p := range names {
+		if p != best && score[p] == bestScore {
+			return
+		}
+	}
+	set.Provider = e.cat.Provider(best)
+	set.Evidence = reason[best]
+	set.Confidence = bestScore
+}
+
+// shapeOwner returns the provider whose scope shape tok has: a prefix only
+// one provider uses (https://www.googleapis.com/auth/, graph.microsoft.com,
+// a custom provider's api.), or "" when none does.
+func shapeOwner(cat *catalog.Catalog, tok string) string {
+	owner := ""
+	for _, p := range cat.Providers() {
+		for _, pre := range p.Prefixes {
+			if len(pre) < 4 || !strings.HasPrefix(tok, pre) || len(tok) == len(pre) {
+				continue
+			}
+			// Plain-word prefixes ("read_", "crm.objects.") are patterns, not shapes.
+			if !strings.Contains(pre, "://") && !strings.Contains(pre, "/") && !p.Custom {
+				continue
+			}
+			if owner != "" && owner != p.Name {
+				return ""
+			}
+			owner = p.Name
+		}
+	}
+	if owner == "" && strings.HasSuffix(tok, "/.default") && cat.Provider("microsoft") != nil {
+		return "microsoft"
+	}
+	return owner
+}
+
+// hostMatches reports whether host is pattern, or matches a "*." pattern.
+func hostMatches(host, pattern string) bool {
+	host = strings.ToLower(host)
+	if strings.HasPrefix(pattern, "*.") {
+		return strings.HasSuffix(host, pattern[1:])
+	}
+	return host == pattern
+}
+
+// urlHost returns the host of the URL whose query holds the URL literal
+// lit, or "" when the query stands alone.
+func (e *engine) urlHost(lit *extract.Literal) string {
+	src := e.file.Src
+	// Walk back from the parameter to the start of the URL.
+	i := lit.Span.Start
+	for i > 0 {
+		c := src[i-1]
+		if c <= ' ' || c == '"' || c == '\'' || c == '`' || c == '<' || c == '>' || c == '(' {
+			break
+		}
+		i--
+	}
+	u := string(src[i:lit.Span.Start])
+	_, rest, ok := strings.Cut(u, "://")
+	if !ok {
+		return ""
+	}
+	host, _, _ := strings.Cut(rest, "/")
+	host, _, _ = strings.Cut(host, "?")
+	host, _, _ = strings.Cut(host, ":")
+	return host
+}
