@@ -40,6 +40,9 @@ func runUnknownScope(pass *analysis.Pass) {
 			if s.Resolutions[i].Kind != analysis.MatchNone || isPlaceholder(t.Text) {
 				continue
 			}
+			if _, bad := cleanToken(t.Text); bad != "" {
+				continue // malformed-scope reports it, with the cleaned name
+			}
 			// A scope of another provider, with only weak evidence for this
 			// one: the inference may be wrong, so say nothing.
 			if len(pass.Catalog.Owners(t.Text)) > 0 && s.Confidence < 1000 {
