@@ -87,10 +87,14 @@ type Fix struct {
 }
 
 // Related points at another place that explains a diagnostic (the first
-// occurrence of a duplicate, say). Path is empty for the same file.
+// occurrence of a duplicate, say). Path is empty for the same file, whose
+// place is then Span; in another file (the project file line that grants a
+// client) the place is Line and Column, 1-based, in bytes.
 type Related struct {
 	Path    string
 	Span    Span
+	Line    int
+	Column  int
 	Message string
 }
 

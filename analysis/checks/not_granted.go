@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/scopels/scopels/analysis"
@@ -34,45 +35,62 @@ func runNotGranted(pass *analysis.Pass) {
 	if pass.Config == nil {
 		return
 	}
-	client := pass.Config.ClientFor(pass.File.Path)
-	if client == nil {
+	clients := pass.Config.ClientsFor(pass.File.Path)
+	if len(clients) == 0 {
 		return
 	}
 	for _, s := range pass.Sets {
-		if s.Provider == nil || client.Provider != "" && s.Provider.Name != client.Provider {
+		if s.Provider == nil {
 			continue
+		}
+		client := clientOf(clients, s.Provider.Name)
+		if client == nil || client.Granted == nil {
+			continue // no client for this provider, or nothing said about its grants
 		}
 		for i, t := range s.Tokens {
 			r := s.Resolutions[i]
-			if !r.Known(s.Provider) || r.Kind == analysis.MatchOther && r.Scope == nil {
+			if !r.Known(s.Provider) {
 				continue
 			}
-			name := r.Canonical
-			if granted(client, name, t.Text) {
+			if client.Grants(r.Canonical) || client.Grants(t.Text) || r.Scope != nil && client.Grants(r.Scope.Name) {
 				continue
 			}
 			list := "nothing"
 			if len(client.Granted) > 0 {
 				list = strings.Join(client.Granted, ", ")
 			}
-			pass.Report(analysis.Diagnostic{
+			file, pos := client.GrantedLocation()
+			where := project.FileName
+			if file != "" {
+				where = file
+			}
+			d := analysis.Diagnostic{
 				Span:     t.Span,
 				Provider: s.Provider.Name,
 				Scope:    t.Text,
-				Message: fmt.Sprintf("%q is not granted to client %s (granted: %s); add it to clients.%s.granted in %s, and enable it for the client in %s's console",
-					t.Text, client.Name, list, client.Name, project.FileName, title(s.Provider)),
-			})
+				Message: fmt.Sprintf("%q is not granted to client %s (granted: %s); add it to %s in %s, and enable it for the client in %s's console",
+					t.Text, client.Name, list, client.GrantedKey(), filepath.Base(where), title(s.Provider)),
+			}
+			if file != "" && pos.IsValid() {
+				d.Related = []analysis.Related{{Path: file, Line: pos.Line, Column: pos.Column, Message: fmt.Sprintf("what client %s is granted", client.Name)}}
+			}
+			pass.Report(d)
 		}
 	}
 }
 
-func granted(c *project.Client, names ...string) bool {
-	for _, g := range c.Granted {
-		for _, n := range names {
-			if g == n {
-				return true
-			}
+// clientOf returns the first client of provider in clients (best first),
+// or the first client without a provider.
+func clientOf(clients []*project.Client, provider string) *project.Client {
+	for _, c := range clients {
+		if c.Provider == provider {
+			return c
 		}
 	}
-	return false
+	for _, c := range clients {
+		if c.Provider == "" {
+			return c
+		}
+	}
+	return nil
 }
