@@ -104,8 +104,9 @@ func scopeContext(lit *extract.Literal) (name string, nonOAuth bool) {
 		name = lit.Key
 	case isScopeName(lit.Call):
 		name = lit.Call
-	case len(lit.Path) >= 2 && isScopeName(lit.Path[len(lit.Path)-2]):
-		// oauth_config.scopes.bot (Slack manifest), scopes.user
+	case lit.List != 0 && len(lit.Path) >= 2 && isScopeName(lit.Path[len(lit.Path)-2]):
+		// oauth_config.scopes.bot: [...] (Slack manifest), scopes.user;
+		// not the values of an OpenAPI scopes map, which are descriptions.
 		name = lit.Path[len(lit.Path)-2]
 	}
 	return name, false

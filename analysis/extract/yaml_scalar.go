@@ -1,0 +1,392 @@
+package extract
+
+import "unicode/utf8"
+
+// The functions here locate a scalar's content in the source and map every
+// byte of the value the YAML parser decoded back to the source. They follow
+// libyaml's scanning rules (escapes, line folding, block indentation and
+// chomping) and check each decoded byte against the parser's value, so a
+// scalar whose source they do not understand is reported as not aligned
+// and skipped, never mis-spanned.
+
+// yamlAlign holds the state of one scalar alignment.
+type yamlAlign struct {
+	src []byte
+	v   string // the value the parser decoded
+	i   int    // value bytes matched so far
+	m   textOffsets
+}
+
+// emit matches value byte c, which came from source offset at.
+func (a *yamlAlign) emit(c byte, at int) bool {
+	if a.i >= len(a.v) || a.v[a.i] != c {
+		return false
+	}
+	a.i++
+	a.m.add(at)
+	return true
+}
+
+// copyByte matches the source byte at p verbatim. Line breaks beyond ASCII
+// (NEL, LS, PS) are refused: libyaml rewrites them.
+func (a *yamlAlign) copyByte(p int) bool {
+	c := a.src[p]
+	if c >= 0xC2 && yamlBreakWidth(a.src, p) > 0 {
+		return false
+	}
+	return a.emit(c, p)
+}
+
+func isYAMLBlank(c byte) bool { return c == ' ' || c == '\t' }
+func isYAMLBreak(c byte) bool { return c == '\n' || c == '\r' }
+
+// skipBreak returns the offset after the ASCII line break at p.
+func yamlSkipBreak(src []byte, p int) int {
+	if src[p] == '\r' && p+1 < len(src) && src[p+1] == '\n' {
+		return p + 2
+	}
+	return p + 1
+}
+
+// fold handles a run of blanks and line breaks starting at p inside a
+// flow (plain or quoted) scalar, as libyaml joins lines: blanks before a
+// break are dropped, a single break becomes a space, n+1 breaks become n
+// newlines, and blanks at the start of a line are dropped. escaped says
+// that the run follows an escaped line break ("\" at the end of a line in a
+// double-quoted scalar), which contributes nothing. It returns the offset
+// after the run.
+func (a *yamlAlign) fold(p int, escaped bool) (int, bool) {
+	src := a.src
+	n := len(src)
+	if !escaped {
+		q := p
+		for q < n && isYAMLBlank(src[q]) {
+			q++
+		}
+		if q >= n || !isYAMLBreak(src[q]) {
+			// Blanks inside a line are content.
+			for ; p < q; p++ {
+				if !a.emit(src[p], p) {
+					return p, false
+				}
+			}
+			return p, true
+		}
+		p = q
+	}
+	lead := -1
+	if !escaped {
+		lead = p
+		p = yamlSkipBreak(src, p)
+	}
+	trailing := false
+	for p < n {
+		if isYAMLBlank(src[p]) {
+			p++
+			continue
+		}
+		if !isYAMLBreak(src[p]) {
+			break
+		}
+		trailing = true
+		if !a.emit('\n', p) {
+			return p, false
+		}
+		p = yamlSkipBreak(src, p)
+	}
+	if lead >= 0 && !trailing {
+		if !a.emit(' ', lead) {
+			return p, false
+		}
+	}
+	return p, true
+}
+
+// alignPlain maps a plain scalar starting at p. Its end is where the value
+// is used up.
+func (a *yamlAlign) alignPlain(p int) (end int, ok bool) {
+	src := a.src
+	for a.i < len(a.v) {
+		if p >= len(src) {
+			return p, false
+		}
+		c := src[p]
+		if isYAMLBlank(c) || isYAMLBreak(c) {
+			if p, ok = a.fold(p, false); !ok {
+				return p, false
+			}
+			continue
+		}
+		if !a.copyByte(p) {
+			return p, false
+		}
+		p++
+	}
+	return p, true
+}
+
+// alignQuoted maps a single- or double-quoted scalar whose content starts
+// at p (after the opening quote). It returns the offset of the closing
+// quote.
+func (a *yamlAlign) alignQuoted(p int, quote byte) (end int, ok bool) {
+	src := a.src
+	n := len(src)
+	for p < n {
+		c := src[p]
+		switch {
+		case c == quote && quote == '\'':
+			if p+1 < n && src[p+1] == '\'' {
+				if !a.emit('\'', p) {
+					return p, false
+				}
+				p += 2
+				continue
+			}
+			return p, a.i == len(a.v)
+		case c == quote:
+			return p, a.i == len(a.v)
+		case c == '\\' && quote == '"':
+			if p+1 < n && isYAMLBreak(src[p+1]) {
+				if p, ok = a.fold(yamlSkipBreak(src, p+1), true); !ok {
+					return p, false
+				}
+				continue
+			}
+			if p, ok = a.escape(p); !ok {
+				return p, false
+			}
+		case isYAMLBlank(c) || isYAMLBreak(c):
+			if p, ok = a.fold(p, false); !ok {
+				return p, false
+			}
+		default:
+			if !a.copyByte(p) {
+				return p, false
+			}
+			p++
+		}
+	}
+	return p, false
+}
+
+// escape decodes the double-quoted escape sequence at p (the backslash)
+// and returns the offset after it.
+func (a *yamlAlign) escape(p int) (int, bool) {
+	src := a.src
+	if p+1 >= len(src) {
+		return p, false
+	}
+	var r rune
+	digits := 0
+	switch src[p+1] {
+	case '0':
+		r = 0
+	case 'a':
+		r = 7
+	case 'b':
+		r = 8
+	case 't', '\t':
+		r = 9
+	case 'n':
+		r = 10
+	case 'v':
+		r = 11
+	case 'f':
+		r = 12
+	case 'r':
+		r = 13
+	case 'e':
+		r = 0x1B
+	case ' ':
+		r = ' '
+	case '"':
+		r = '"'
+	case '/':
+		r = '/'
+	case '\\':
+		r = '\\'
+	case 'N':
+		r = 0x85
+	case '_':
+		r = 0xA0
+	case 'L':
+		r = 0x2028
+	case 'P':
+		r = 0x2029
+	case 'x':
+		digits = 2
+	case 'u':
+		digits = 4
+	case 'U':
+		digits = 8
+	default:
+		return p, false
+	}
+	q := p + 2
+	if digits > 0 {
+		if q+digits > len(src) {
+			return p, false
+		}
+		for k := 0; k < digits; k++ {
+			d := textHexDigit(src[q+k])
+			if d < 0 {
+				return p, false
+			}
+			r = r<<4 | rune(d)
+		}
+		q += digits
+	}
+	if !utf8.ValidRune(r) {
+		return p, false
+	}
+	var buf [utf8.UTFMax]byte
+	w := utf8.EncodeRune(buf[:], r)
+	for k := 0; k < w; k++ {
+		if !a.emit(buf[k], p) {
+			return p, false
+		}
+	}
+	return q, true
+}
+
+// textHexDigit returns the value of hexadecimal digit c, or -1.
+func textHexDigit(c byte) int {
+	switch {
+	case '0' <= c && c <= '9':
+		return int(c - '0')
+	case 'a' <= c && c <= 'f':
+		return int(c-'a') + 10
+	case 'A' <= c && c <= 'F':
+		return int(c-'A') + 10
+	}
+	return -1
+}
+
+// alignBlock maps a literal (|) or folded (>) block scalar whose indicator
+// is at p. It returns the offset after the last source byte the value
+// covers. Block scalars with an explicit indentation indicator are refused:
+// their indentation depends on the parent node's, which the parser does
+// not report.
+func (a *yamlAlign) alignBlock(p int, folded bool) (end int, ok bool) {
+	src := a.src
+	n := len(src)
+	p++
+	chomp := 0
+	for k := 0; k < 2 && p < n; k++ {
+		switch c := src[p]; {
+		case c == '+':
+			chomp = 1
+		case c == '-':
+			chomp = -1
+		case '1' <= c && c <= '9':
+			return p, false
+		default:
+			k = 2
+			continue
+		}
+		p++
+	}
+	for p < n && isYAMLBlank(src[p]) {
+		p++
+	}
+	if p < n && src[p] == '#' {
+		for p < n && !isYAMLBreak(src[p]) {
+			p++
+		}
+	}
+	if p < n {
+		if !isYAMLBreak(src[p]) {
+			return p, false
+		}
+		p = yamlSkipBreak(src, p)
+	}
+	end = p
+
+	indent := 0
+	lead := -1      // offset of the break that ended the previous content line
+	var trail []int // offsets of the empty lines' breaks since then
+	// breaks eats the indentation and empty lines before a content line,
+	// fixing the indentation on first use, and returns the column reached.
+	breaks := func() (int, bool) {
+		maxIndent := 0
+		for {
+			col := 0
+			for (indent == 0 || col < indent) && p < n && src[p] == ' ' {
+				p++
+				col++
+			}
+			if col > maxIndent {
+				maxIndent = col
+			}
+			if p < n && (indent == 0 || col < indent) && src[p] == '\t' {
+				return col, false
+			}
+			if p >= n || !isYAMLBreak(src[p]) {
+				if indent == 0 {
+					indent = maxIndent
+					if indent < 1 {
+						indent = 1
+					}
+				}
+				return col, true
+			}
+			trail = append(trail, p)
+			p = yamlSkipBreak(src, p)
+		}
+	}
+	emitBreak := func(at int) bool {
+		if !a.emit('\n', at) {
+			return false
+		}
+		end = yamlSkipBreak(src, at)
+		return true
+	}
+	col, ok := breaks()
+	if !ok {
+		return p, false
+	}
+	leadBlank := false
+	for col == indent && p < n {
+		trailBlank := isYAMLBlank(src[p])
+		if folded && lead >= 0 && !leadBlank && !trailBlank {
+			if len(trail) == 0 && !a.emit(' ', lead) {
+				return p, false
+			}
+		} else if lead >= 0 && !emitBreak(lead) {
+			return p, false
+		}
+		lead = -1
+		for _, t := range trail {
+			if !emitBreak(t) {
+				return p, false
+			}
+		}
+		trail = trail[:0]
+		leadBlank = trailBlank
+		for p < n && !isYAMLBreak(src[p]) {
+			if !a.copyByte(p) {
+				return p, false
+			}
+			p++
+			end = p
+		}
+		if p < n {
+			lead = p
+			p = yamlSkipBreak(src, p)
+		}
+		if col, ok = breaks(); !ok {
+			return p, false
+		}
+	}
+	if chomp != -1 && lead >= 0 && !emitBreak(lead) {
+		return p, false
+	}
+	if chomp == 1 {
+		for _, t := range trail {
+			if !emitBreak(t) {
+				return p, false
+			}
+		}
+	}
+	return end, a.i == len(a.v)
+}
