@@ -38,12 +38,18 @@ type Provider struct {
 	// Name is the stable identifier (lowercase): "google", "github", ...
 	Name  string `json:"name"`
 	Title string `json:"title"`
+	// OtherNames are further names the provider goes by ("twitter" for x,
+	// "meta" for facebook); Catalog.Provider finds it by them too.
+	OtherNames []string `json:"other_names,omitempty"`
 	// Delimiter is what the authorize endpoint expects between scopes.
 	Delimiter Delimiter `json:"delimiter"`
 	// AcceptsComma is true where the provider documents spaces but also
 	// accepts commas (GitHub, Facebook, Reddit): a comma is then a hint,
 	// not an error.
-	AcceptsComma  bool   `json:"accepts_comma,omitempty"`
+	AcceptsComma bool `json:"accepts_comma,omitempty"`
+	// AcceptsSpace is true where the provider documents commas but also
+	// accepts spaces (Facebook): a space is then a hint, not an error.
+	AcceptsSpace  bool   `json:"accepts_space,omitempty"`
 	DelimiterNote string `json:"delimiter_note,omitempty"`
 	// AuthorizeHosts are host names (lowercase, no scheme) of the authorize
 	// and token endpoints; entries may start with "*." for a wildcard label
@@ -84,12 +90,23 @@ type Scope struct {
 	// https://www.googleapis.com/auth/), "" when there is none.
 	Short       string `json:"short,omitempty"`
 	Description string `json:"description"`
+	// Note is a short fact about the scope in our own words ("approved
+	// partners only", "classic scope"), "" when none.
+	Note string `json:"note,omitempty"`
 	// API is the API or product the scope belongs to, when known.
-	API        string   `json:"api,omitempty"`
-	Deprecated bool     `json:"deprecated,omitempty"`
+	API        string `json:"api,omitempty"`
+	Deprecated bool   `json:"deprecated,omitempty"`
+	// ReplacedBy lists the replacements the provider states.
 	ReplacedBy []string `json:"replaced_by,omitempty"`
+	// SuggestedReplacement lists replacements the catalog's research
+	// inferred where the provider states none; never offered as a fix on
+	// its own authority.
+	SuggestedReplacement []string `json:"suggested_replacement,omitempty"`
 	// Implies lists scopes this one grants as well (write implies read).
 	Implies []string `json:"implies,omitempty"`
+	// Requires lists scopes that must be requested together with this one
+	// (OIDC's email requires openid); a dependency, not an implication.
+	Requires []string `json:"requires,omitempty"`
 	// Sensitivity is "non-sensitive", "sensitive", "restricted", or for
 	// Microsoft "admin" when admin consent is required; "" when unknown.
 	Sensitivity string `json:"sensitivity,omitempty"`

@@ -1,0 +1,88 @@
+// Command gen turns the catalog sources (one JSON file per provider, in the
+// shapes the research produced) into catalog/data/<provider>.json, one
+// normalized shape: the JSON of catalog.Provider. It cleans hosts and code
+// signals, marks broad and popular scopes, and writes a short description
+// for every scope by rule, in our own words.
+//
+// Usage (from catalog/, via go generate):
+//
+//	go run ./internal/gen -src ../../shared/catalog-sources -out data
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+)
+
+func main() {
+	src := flag.String("src", "../../shared/catalog-sources", "folder of catalog source files")
+	out := flag.String("out", "data", "folder to write the provider files to")
+	flag.Parse()
+	if err := run(*src, *out, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+}
+
+// run generates the catalog from srcDir into outDir, writing warnings and
+// a summary to log.
+func run(srcDir, outDir string, log io.Writer) error {
+	srcs, err := readSources(srcDir)
+	if err != nil {
+		return err
+	}
+	var ps []*outProvider
+	for _, s := range srcs {
+		p, err := build(s)
+		if err != nil {
+			return err
+		}
+		ps = append(ps, p)
+	}
+	if err := validate(ps); err != nil {
+		return err
+	}
+	for _, u := range unusedOverrides(ps) {
+		fmt.Fprintf(log, "gen: warning: description override for unknown scope %s\n", u)
+	}
+	if err := os.MkdirAll(outDir, 0o755); err != nil {
+		return fmt.Errorf("creating %s: %w", outDir, err)
+	}
+	// Remove files of providers that no longer exist.
+	old, err := filepath.Glob(filepath.Join(outDir, "*.json"))
+	if err != nil {
+		return fmt.Errorf("listing %s: %w", outDir, err)
+	}
+	keep := map[string]bool{}
+	for _, p := range ps {
+		keep[filepath.Join(outDir, p.Name+".json")] = true
+	}
+	for _, f := range old {
+		if !keep[f] {
+			if err := os.Remove(f); err != nil {
+				return fmt.Errorf("removing stale %s: %w", f, err)
+			}
+		}
+	}
+	scopes, deprecated, hidden := 0, 0, 0
+	for _, p := range ps {
+		if err := writeProvider(outDir, p); err != nil {
+			return err
+		}
+		for _, s := range p.Scopes {
+			scopes++
+			if s.Deprecated {
+				deprecated++
+			}
+			if s.Hidden {
+				hidden++
+			}
+		}
+	}
+	fmt.Fprintf(log, "gen: %d providers, %d scopes (%d deprecated, %d hidden) -> %s\n",
+		len(ps), scopes, deprecated, hidden, outDir)
+	return nil
+}
