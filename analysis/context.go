@@ -37,6 +37,12 @@ var nonOAuthScopeNames = map[string]bool{
 // that its value holds OAuth scopes: it ends in "scope" or "scopes" (or is a
 // setter/adder/with-er of them, or a list/string of them).
 func isScopeName(name string) bool {
+	if name == "" {
+		return false
+	}
+	if !hasScopeWord(name) {
+		return scopeCallNames[name]
+	}
 	n := normName(name)
 	if n == "" || nonOAuthScopeNames[n] {
 		return false
@@ -49,6 +55,28 @@ func isScopeName(name string) bool {
 	return strings.HasSuffix(n, "scope") || strings.HasSuffix(n, "scopes")
 }
 
+// hasScopeWord reports whether s contains "scope" in any case, without
+// allocating.
+func hasScopeWord(s string) bool {
+	for i := 0; i+5 <= len(s); i++ {
+		if (s[i]|0x20) == 's' && (s[i+1]|0x20) == 'c' && (s[i+2]|0x20) == 'o' && (s[i+3]|0x20) == 'p' && (s[i+4]|0x20) == 'e' {
+			return true
+		}
+	}
+	return false
+}
+
+// scopeCallNames are functions and settings whose arguments are scopes
+// although their names do not say so, as they are spelled.
+var scopeCallNames = map[string]bool{
+	// golang.org/x/oauth2/google
+	"ConfigFromJSON": true, "JWTConfigFromJSON": true, "DefaultClient": true, "DefaultTokenSource": true,
+	"FindDefaultCredentials": true, "CredentialsFromJSON": true, "CredentialsFromJSONWithParams": true,
+	"ComputeTokenSource": true,
+	// Java and .NET Google and Microsoft libraries
+	"createScoped": true, "EnableTokenAcquisitionToCallDownstreamApi": true, "protectedResourceMap": true,
+}
+
 // nonOAuthPaths are structured-file key paths in which a "scope" key is not
 // OAuth: Maven and Ivy dependencies, Kubernetes CRDs, npm package scopes,
 // Terraform role assignments, CSS and DI configuration.
@@ -57,7 +85,7 @@ func nonOAuthPath(path []string) bool {
 		switch strings.ToLower(p) {
 		case "dependency", "dependencies", "dependencymanagement", "plugin", "plugins",
 			"devdependencies", "peerdependencies", "names", "versions", "conversion",
-			"rolebinding", "roleassignment", "role_assignment", "bean", "beans", "fixtures":
+			"rolebinding", "roleassignment", "role_assignment", "fixtures":
 			return true
 		}
 	}
@@ -67,7 +95,7 @@ func nonOAuthPath(path []string) bool {
 // nonOAuthCalls are calls whose "scope" arguments are not OAuth: DI and
 // test-framework annotations, CSS helpers, logging and tracing scopes.
 var nonOAuthCalls = map[string]bool{
-	"fixture": true, "Scope": true, "scope_fixture": true, "Scoped": true, "AddScoped": true,
+	"fixture": true, "scope_fixture": true, "Scoped": true, "AddScoped": true,
 	"BeginScope": true, "beginScope": true, "startActiveSpan": true, "withScope": true,
 	"configureScope": true, "runWithScope": true, "createScope": true, "newScope": true, "NewScope": true,
 	"pushScope": true, "popScope": true, "enterScope": true, "exitScope": true, "getScope": true,
@@ -100,6 +128,9 @@ func scopeContext(lit *extract.Literal) (name string, nonOAuth bool) {
 		return "", true
 	}
 	switch {
+	case lit.List != 0 && containsFold(lit.Path, "security") && len(lit.Path) >= 2:
+		// An OpenAPI security requirement: {scheme: [scopes...]}.
+		name = lit.Path[len(lit.Path)-1]
 	case isScopeName(lit.Key):
 		name = lit.Key
 	case isScopeName(lit.Call):

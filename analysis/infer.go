@@ -20,6 +20,8 @@ const (
 	weightShape       = 1000
 	weightContextName = 300
 	weightUniqueHit   = 120
+	weightGenericHit  = 10
+	weightNearbyWord  = 250
 	weightFoldHit     = 40
 	weightSharedHit   = 20
 	weightFileSignal  = 60
@@ -33,87 +35,34 @@ type fileEvidence struct {
 	reason map[string]string
 }
 
-// collectFileEvidence scans src for every provider's signals and authorize
-// hosts. It runs once per file, and only for files that have scope sets.
+// collectFileEvidence scans src once for every provider's signals and
+// authorize URLs. It runs once per file, and only for files that have
+// scope sets.
 func collectFileEvidence(src []byte, cat *catalog.Catalog) *fileEvidence {
 	ev := &fileEvidence{score: map[string]int{}, reason: map[string]string{}}
-	for _, p := range cat.Providers() {
-		n := 0
-		for _, sig := range p.Signals {
-			if len(sig) < 4 || n >= 3 {
-				continue
-			}
-			if containsWord(src, sig) {
-				if n == 0 {
-					ev.reason[p.Name] = fmt.Sprintf("the file mentions %s", sig)
+	signals := map[string]int{}
+	hosts := map[string]bool{}
+	cat.Evidence().Find(src, func(e catalog.Evidence) {
+		if e.URL {
+			if !hosts[e.Provider] {
+				hosts[e.Provider] = true
+				ev.score[e.Provider] += weightFileHost
+				if ev.reason[e.Provider] == "" {
+					ev.reason[e.Provider] = "the file has an authorize URL on " + e.Text
 				}
-				n++
 			}
+			return
 		}
-		ev.score[p.Name] += n * weightFileSignal
-		for _, h := range p.AuthorizeHosts {
-			if hostEvidence(src, h, p.AuthorizePaths) {
-				ev.score[p.Name] += weightFileHost
-				if ev.reason[p.Name] == "" {
-					ev.reason[p.Name] = fmt.Sprintf("the file has an authorize URL on %s", h)
-				}
-				break
-			}
+		if signals[e.Provider] >= 3 {
+			return
 		}
-	}
+		signals[e.Provider]++
+		ev.score[e.Provider] += weightFileSignal
+		if ev.reason[e.Provider] == "" {
+			ev.reason[e.Provider] = "the file mentions " + e.Text
+		}
+	})
 	return ev
-}
-
-// hostEvidence reports whether src has an authorize URL of host: the host
-// followed by one of the provider's authorize paths, or, for hosts that
-// serve nothing but sign-in (login., accounts., auth., id.), the host alone.
-func hostEvidence(src []byte, host string, paths []string) bool {
-	host = strings.TrimPrefix(host, "*.")
-	if host == "" || strings.ContainsAny(host, "<> ") {
-		return false
-	}
-	signInHost := false
-	for _, p := range []string{"login.", "accounts.", "auth.", "id.", "appleid.", "identity.", "appcenter.", "connect."} {
-		if strings.HasPrefix(host, p) {
-			signInHost = true
-		}
-	}
-	if signInHost {
-		return bytes.Contains(src, []byte(host))
-	}
-	for _, p := range paths {
-		p, _, _ = strings.Cut(p, " ")
-		if !strings.HasPrefix(p, "/") || strings.Contains(p, "<") {
-			continue
-		}
-		if bytes.Contains(src, []byte(host+p)) {
-			return true
-		}
-	}
-	return false
-}
-
-// containsWord reports whether word occurs in src with no identifier
-// character directly before or after it.
-func containsWord(src []byte, word string) bool {
-	w := []byte(word)
-	for off := 0; ; {
-		i := bytes.Index(src[off:], w)
-		if i < 0 {
-			return false
-		}
-		i += off
-		end := i + len(w)
-		if (i == 0 || !isIdentByte(src[i-1]) || !isIdentByte(w[0])) &&
-			(end == len(src) || !isIdentByte(src[end]) || !isIdentByte(w[len(w)-1])) {
-			return true
-		}
-		off = i + 1
-	}
-}
-
-func isIdentByte(c byte) bool {
-	return c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 // providerWords maps words seen in keys, paths and calls to providers, for
@@ -130,6 +79,9 @@ var providerWords = map[string]string{
 // key, path and call (SLACK_SCOPES, registration.github.scope,
 // GitHubProvider, SOCIAL_AUTH_GOOGLE_OAUTH2_SCOPE).
 func contextProvider(cat *catalog.Catalog, lit *extract.Literal, extra []string) (string, string) {
+	if containsFold(lit.Path, "oauth_config") && cat.Provider("slack") != nil {
+		return "slack", "oauth_config" // a Slack app manifest
+	}
 	names := append([]string{lit.Key, lit.Call}, lit.Path...)
 	names = append(names, extra...)
 	for _, n := range names {
@@ -184,9 +136,15 @@ func splitWords(s string) []string {
 func (e *engine) inferProvider(set *ScopeSet) {
 	score := map[string]int{}
 	reason := map[string]string{}
+	// strong records providers with evidence beyond plain words that many
+	// providers and applications use as scope names ("read", "admin").
+	strong := map[string]bool{}
 	add := func(p string, w int, why string) {
 		if e.cat.Provider(p) == nil || p == "oidc" {
 			return
+		}
+		if w != weightGenericHit {
+			strong[p] = true
 		}
 		score[p] += w
 		if reason[p] == "" || w >= weightShape {
@@ -241,12 +199,19 @@ func (e *engine) inferProvider(set *ScopeSet) {
 			distinct[s.Provider] = true
 		}
 		for p := range distinct {
-			if len(distinct) == 1 {
+			if isPlainWord(t.Text) {
+				add(p, weightGenericHit, fmt.Sprintf("%q is one of its scopes", t.Text))
+			} else if len(distinct) == 1 {
 				add(p, weightUniqueHit, fmt.Sprintf("%q is one of its scopes", t.Text))
 			} else {
 				add(p, weightSharedHit, fmt.Sprintf("%q is one of its scopes", t.Text))
 			}
 		}
+	}
+	// Provider names in the code around the set: the enclosing call or
+	// block (provider :github, Socialite::driver('facebook'), Google({...})).
+	if p, word := e.nearbyProvider(set); p != "" {
+		add(p, weightNearbyWord, fmt.Sprintf("the code around it names %s", word))
 	}
 	// The file's signals.
 	fe := e.fileEvidence()
@@ -262,6 +227,9 @@ func (e *engine) inferProvider(set *ScopeSet) {
 	}
 	sort.Strings(names)
 	for _, p := range names {
+		if !strong[p] {
+			continue
+		}
 		if score[p] > bestScore {
 			best, bestScore = p, score[p]
 		}
@@ -337,4 +305,113 @@ func (e *engine) urlHost(lit *extract.Literal) string {
 	host, _, _ = strings.Cut(host, "?")
 	host, _, _ = strings.Cut(host, ":")
 	return host
+}
+
+// isPlainWord reports whether tok is a bare lower-case word ("read",
+// "admin", "files"): a scope name too common to tell providers apart.
+func isPlainWord(tok string) bool {
+	for i := 0; i < len(tok); i++ {
+		if c := tok[i]; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// nearbyWindow is how far before a set (in bytes) the code is searched for
+// a provider's name.
+const nearbyWindow = 400
+
+// nearbyProvider returns the provider named by the identifier or string
+// nearest before the set's first literal, within nearbyWindow bytes and
+// not before the previous blank line: the call or block the set belongs
+// to. Names that are also common words ("box", "x") are not taken.
+func (e *engine) nearbyProvider(set *ScopeSet) (provider, word string) {
+	src := e.file.Src
+	end := set.Literals[0].Span.Start
+	start := max(0, end-nearbyWindow)
+	if i := bytes.LastIndex(src[start:end], []byte("\n\n")); i >= 0 {
+		start += i + 2
+	}
+	// Scan words backwards.
+	i := end
+	for i > start {
+		for i > start && !isIdentByte(src[i-1]) {
+			i--
+		}
+		j := i
+		for j > start && isIdentByte(src[j-1]) {
+			j--
+		}
+		if j == i {
+			break
+		}
+		w := string(src[j:i])
+		if p := e.providerInWord(w); p != "" {
+			return p, w
+		}
+		for _, part := range splitWords(w) {
+			if len(part) < 4 || part == "oidc" || part == "scope" || part == "scopes" {
+				continue
+			}
+			if p := e.cat.Provider(part); p != nil && len(p.Scopes) > 0 {
+				return p.Name, w
+			}
+			if pn, ok := providerWords[part]; ok && e.cat.Provider(pn) != nil {
+				return pn, w
+			}
+		}
+		i = j
+	}
+	return "", ""
+}
+
+// providerInWord finds a distinctive provider name (five letters or more)
+// inside an identifier: AddGitHub, GoogleProvider, useSlackAuth.
+func (e *engine) providerInWord(w string) string {
+	parts := splitWords(w)
+	if len(parts) > 1 {
+		parts = parts[:len(parts)-1] // drop the joined whole
+	}
+	// Runs of two or three consecutive parts: Git+Hub, Linked+In.
+	for i := range parts {
+		joined := parts[i]
+		for j := i + 1; j < len(parts) && j < i+3; j++ {
+			joined += parts[j]
+			if p := e.cat.Provider(joined); p != nil && len(p.Scopes) > 0 && len(joined) >= 5 {
+				return p.Name
+			}
+		}
+	}
+	return ""
+}
+
+// shareFileProvider gives sets without a provider the one provider that
+// the file's other sets were attributed to with strong evidence, when
+// there is exactly one: the scopes "elsewhere in the same file".
+func (e *engine) shareFileProvider(sets []*ScopeSet) {
+	var only *catalog.Provider
+	for _, s := range sets {
+		if s.Provider == nil || s.Confidence < weightUniqueHit {
+			continue
+		}
+		if only != nil && only != s.Provider {
+			return
+		}
+		only = s.Provider
+	}
+	if only == nil {
+		return
+	}
+	for _, s := range sets {
+		if s.Provider == nil {
+			s.Provider = only
+			s.Evidence = "the file's other scopes are " + only.Title + "'s"
+			s.Confidence = weightSharedHit
+		}
+	}
+}
+
+func isIdentByte(c byte) bool {
+	return c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }

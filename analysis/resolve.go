@@ -151,8 +151,16 @@ func Suggest(cat *catalog.Catalog, p *catalog.Provider, tok string, n int) []str
 	pre, rest := splitPrefix(p, tok)
 	switch {
 	case pre != "" && !p.PrefixRequired:
+		// Suggest with the prefix the token carries: names that already
+		// have a prefix (".default" forms, okta.*) stay as they are.
 		for _, s := range cat.Suggest(p.Name, rest, n) {
-			add(pre + s.Scope.Name)
+			switch sp, _ := splitPrefix(p, s.Scope.Name); sp {
+			case pre:
+				add(s.Scope.Name)
+			case "":
+				add(pre + s.Scope.Name)
+			}
+			// a name in another prefix form would change more than the typo
 		}
 	case pre == "" && p.PrefixRequired && len(p.Prefixes) > 0 && !looksLikeURL(tok):
 		for _, s := range cat.Suggest(p.Name, p.Prefixes[0]+tok, n) {

@@ -43,7 +43,7 @@ func Analyze(file *File, analyzers []*Analyzer, cfg *project.Config) *Result {
 		format = extract.FormatOf(file.Path)
 	}
 	res := &Result{File: file, Format: format, Lines: NewLineIndex(file.Src)}
-	if format == extract.FormatUnknown || !mayHaveScopes(file.Src, cfg) {
+	if format == extract.FormatUnknown || !mayHaveScopes(file.Src, cfg) || cfg.Ignored(file.Path) {
 		return res
 	}
 	e := &engine{file: file, format: format, cat: project.CatalogOf(cfg), cfg: cfg}
@@ -162,12 +162,21 @@ func (e *engine) buildSets(lits []extract.Literal) []*ScopeSet {
 	for i := range lits {
 		l := &lits[i]
 		ctx, nonOAuth := scopeContext(l)
-		if nonOAuth {
-			continue
+		if l.Call == "Scope" && e.annotation(l) {
+			ctx, nonOAuth = "", true // @Scope("prototype"): dependency injection
+		}
+		if ctx == "" && !nonOAuth && e.rustScopeNew(l) {
+			ctx = "Scope::new"
 		}
 		strict := isStrict(l, strictFn)
-		if ctx == "" && !strict && !e.shapeOnly(l) {
-			continue
+		if nonOAuth || ctx == "" && !strict {
+			// Outside scope contexts only a scope-only shape counts, and
+			// it wins over a non-OAuth call of the same name (Android's
+			// Scope("https://www.googleapis.com/auth/drive.file")).
+			if !e.shapeOnly(l) {
+				continue
+			}
+			ctx = ""
 		}
 		if ctx == "" && strict {
 			ctx = l.Key
@@ -194,12 +203,15 @@ func (e *engine) buildSets(lits []extract.Literal) []*ScopeSet {
 			continue
 		}
 		e.inferProvider(s)
+		out = append(out, s)
+	}
+	e.shareFileProvider(out)
+	for _, s := range out {
 		e.applyContextRules(s)
 		s.Resolutions = make([]Resolution, len(s.Tokens))
 		for i, t := range s.Tokens {
 			s.Resolutions[i] = Resolve(e.cat, s.Provider, t.Text)
 		}
-		out = append(out, s)
 	}
 	return out
 }
@@ -209,6 +221,11 @@ func (e *engine) buildSets(lits []extract.Literal) []*ScopeSet {
 func (e *engine) shapeOnly(l *extract.Literal) bool {
 	v := strings.TrimSpace(l.Value)
 	if v == "" || len(v) > 2000 {
+		return false
+	}
+	// Every shape has a slash (a URL, a resource's /.default) or a custom
+	// provider's prefix: most strings are rejected here.
+	if !strings.Contains(v, "/") && !e.hasCustomPrefix(v) {
 		return false
 	}
 	toks, _ := tokenize(l)
@@ -248,33 +265,45 @@ func (e *engine) applyContextRules(s *ScopeSet) {
 	}
 	s.Want = s.Provider.Delimiter
 	l := s.Literals[0]
+	format := e.format
+	if l.Lang != "" {
+		format = l.Lang
+	}
 	for _, t := range s.Tokens {
 		if t.Text == "openid" && s.Provider.Name == "slack" {
 			s.Want = catalog.DelimSpace // Sign in with Slack is plain OIDC
 		}
 	}
-	switch e.format {
-	case extract.FormatEnv, extract.FormatShell:
-		// The program reading the variable splits it; a comma list is the
-		// usual form there.
-		s.AcceptComma = true
+	switch format {
+	case extract.FormatShell:
+		if l.Key == "scopes" && !l.URL {
+			// gcloud --scopes=a,b splits on commas only.
+			s.Want = catalog.DelimComma
+		} else if !l.URL {
+			s.SoftComma = true
+		}
 	case extract.FormatYAML, extract.FormatProperties:
 		if containsFold(l.Path, "registration") {
 			// Spring Security binds scope to a comma-separated set.
 			s.Want = catalog.DelimComma
-			s.AcceptComma = true
-		} else if e.format == extract.FormatProperties {
+		} else if format == extract.FormatProperties && !l.URL {
+			// Java and .ini settings bind lists from comma-separated values
+			// (Quarkus, Micronaut, Grafana).
 			s.AcceptComma = true
 		}
+	case extract.FormatEnv:
+		if !l.URL {
+			s.SoftComma = true
+		}
 	case extract.FormatRuby:
-		if l.Call == "provider" {
+		if l.Call == "provider" || l.Call == "omniauth" {
 			// OmniAuth strategies take a comma list and expand short names.
 			s.AcceptComma = true
 			s.AllowShort = true
 		}
 	}
-	if l.Key == "scopes" && e.format == extract.FormatShell {
-		s.Want = catalog.DelimComma // gcloud --scopes=a,b
+	if s.Provider.Custom || s.Strict {
+		s.SoftComma = false // the project file says what the API wants
 	}
 }
 
@@ -282,6 +311,50 @@ func containsFold(path []string, w string) bool {
 	for _, p := range path {
 		if strings.EqualFold(p, w) {
 			return true
+		}
+	}
+	return false
+}
+
+// rustScopeNew reports whether lit is the argument of the Rust oauth2
+// crate's Scope::new("...") (possibly with .to_string() or .into()).
+func (e *engine) rustScopeNew(l *extract.Literal) bool {
+	if e.format != extract.FormatRust || l.Call != "new" {
+		return false
+	}
+	i := l.Span.Start - len(l.Quote)
+	for i > 0 && (e.file.Src[i-1] == ' ' || e.file.Src[i-1] == '\n' || e.file.Src[i-1] == '\t') {
+		i--
+	}
+	return bytes.HasSuffix(e.file.Src[:max(i, 0)], []byte("Scope::new("))
+}
+
+// annotation reports whether lit is the argument of an annotation or
+// attribute (@Scope("...") in Java and Kotlin, [Scope("...")] in C#).
+func (e *engine) annotation(l *extract.Literal) bool {
+	src := e.file.Src
+	i := l.Span.Start - len(l.Quote)
+	// Back over white space and the opening parenthesis, then the name.
+	for i > 0 && (src[i-1] == ' ' || src[i-1] == '(' || src[i-1] == '\n') {
+		i--
+	}
+	for i > 0 && isIdentByte(src[i-1]) {
+		i--
+	}
+	return i > 0 && (src[i-1] == '@' || src[i-1] == '[')
+}
+
+// hasCustomPrefix reports whether v contains the prefix of a custom
+// provider of the project file.
+func (e *engine) hasCustomPrefix(v string) bool {
+	if e.cfg == nil {
+		return false
+	}
+	for _, f := range e.cfg.Files {
+		for _, p := range f.Providers {
+			if p.Prefix != "" && strings.Contains(v, p.Prefix) {
+				return true
+			}
 		}
 	}
 	return false

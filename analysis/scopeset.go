@@ -58,6 +58,12 @@ type ScopeSet struct {
 	// (omniauth, Spring properties), so commas are correct even for a
 	// space-delimited provider.
 	AcceptComma bool
+	// AcceptSpace is true where spaces are correct although Want is comma.
+	AcceptSpace bool
+	// SoftComma is true for settings (.env, .properties, shell variables)
+	// that the program may split on commas itself: a comma list for a
+	// space-delimited provider is then only a hint.
+	SoftComma bool
 	// Confidence is the weight of the evidence for Provider.
 	Confidence int
 	// Resolutions holds, per token, what it is for Provider.

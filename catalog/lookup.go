@@ -13,6 +13,7 @@ type Catalog struct {
 	exact     map[string][]*Scope              // scope name (and Short) -> scopes of every provider
 	folded    map[string][]*Scope              // lower-cased name (and Short) -> scopes
 	index     map[string]func() *providerIndex // provider name -> Suggest/Complete index, built on first use
+	evidence  func() *EvidenceMatcher          // signals and authorize URLs, built on first use
 }
 
 // New builds a catalog from providers. Scopes whose Provider field is empty
@@ -23,10 +24,11 @@ func New(providers []*Provider) *Catalog {
 		n += len(p.Scopes)
 	}
 	c := &Catalog{
-		byName: make(map[string]*Provider, len(providers)),
-		exact:  make(map[string][]*Scope, n+n/4),
-		folded: make(map[string][]*Scope, n+n/4),
-		index:  make(map[string]func() *providerIndex, len(providers)),
+		evidence: sync.OnceValue(func() *EvidenceMatcher { return newEvidenceMatcher(providers) }),
+		byName:   make(map[string]*Provider, len(providers)),
+		exact:    make(map[string][]*Scope, n+n/4),
+		folded:   make(map[string][]*Scope, n+n/4),
+		index:    make(map[string]func() *providerIndex, len(providers)),
 	}
 	for _, p := range providers {
 		c.byName[p.Name] = p

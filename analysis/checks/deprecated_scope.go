@@ -47,11 +47,11 @@ func runDeprecatedScope(pass *analysis.Pass) {
 				d.Message = fmt.Sprintf("%q is deprecated by %s and has no documented replacement", t.Text, title(p))
 			case 1:
 				d.Message = fmt.Sprintf("%q is deprecated by %s; use %q instead", t.Text, title(p), repl[0])
-				d.Fixes = replaceFix(t, repl[0], true)
+				d.Fixes = replaceFix(pass.File.Src, t, repl[0], true)
 			default:
 				d.Message = fmt.Sprintf("%q is deprecated by %s; use %s instead", t.Text, title(p), quoteList(repl))
 				if s.Want == catalog.DelimSpace && t.Lit.List == 0 {
-					d.Fixes = replaceFix(t, strings.Join(repl, " "), true)
+					d.Fixes = replaceFix(pass.File.Src, t, strings.Join(repl, " "), true)
 				}
 			}
 			pass.Report(d)

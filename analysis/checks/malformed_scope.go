@@ -66,7 +66,7 @@ func runMalformedScope(pass *analysis.Pass) {
 				msg, repl = fmt.Sprintf("stray %q at the edge of the scope string", strings.TrimSpace(sep.Text)), ""
 			case kind == "space" && sep.Text != " " && want == " ":
 				msg, repl = fmt.Sprintf("scopes separated by %s instead of one space", describeSpace(sep.Text)), " "
-			case kind == "comma" && sep.Text != "," && (want == "," || s.AcceptComma):
+			case kind == "comma" && sep.Text != "," && want == "," && !s.AcceptComma && !s.AcceptSpace:
 				msg, repl = "white space around a comma: the provider reads it as part of the scope", ","
 			default:
 				continue
@@ -91,7 +91,7 @@ func runMalformedScope(pass *analysis.Pass) {
 			}
 			if clean != "" && clean != t.Text {
 				r := analysis.Resolve(pass.Catalog, s.Provider, clean)
-				d.Fixes = replaceFix(t, clean, r.Kind != analysis.MatchNone || s.Resolutions[i].Kind == analysis.MatchNone)
+				d.Fixes = replaceFix(pass.File.Src, t, clean, r.Kind != analysis.MatchNone || s.Resolutions[i].Kind == analysis.MatchNone)
 				if r.Kind != analysis.MatchNone {
 					d.Message += "; without it the scope reads " + fmt.Sprintf("%q", clean)
 				}

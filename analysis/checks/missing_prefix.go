@@ -42,7 +42,7 @@ func runMissingPrefix(pass *analysis.Pass) {
 				Provider: s.Provider.Name,
 				Scope:    t.Text,
 				Message:  fmt.Sprintf("%q needs its prefix: %s expects %q", t.Text, title(s.Provider), r.Canonical),
-				Fixes:    replaceFix(t, r.Canonical, true),
+				Fixes:    replaceFix(pass.File.Src, t, r.Canonical, true),
 			})
 		}
 	}

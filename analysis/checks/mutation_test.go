@@ -164,9 +164,19 @@ func delimiterMutation(set *analysis.ScopeSet, lit *extract.Literal) ([]analysis
 			wrong = ","
 		}
 	case catalog.DelimComma:
-		wrong = " "
+		if set.AcceptSpace || set.Provider.AcceptsSpace {
+			wrong = ";"
+		} else {
+			wrong = " "
+		}
 	default:
 		return nil, false
+	}
+	// Only strings made of scopes the provider knows exactly.
+	for i, t := range set.Tokens {
+		if t.Lit == lit && set.Resolutions[i].Kind != analysis.MatchExact {
+			return nil, false
+		}
 	}
 	var edits []analysis.Edit
 	for _, sep := range set.Seps {

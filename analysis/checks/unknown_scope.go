@@ -62,7 +62,7 @@ func runUnknownScope(pass *analysis.Pass) {
 			} else {
 				d.Message = fmt.Sprintf("%q is not a scope of %s; did you mean %s?", t.Text, title(p), quoteList(sugg))
 				for j, sg := range sugg {
-					d.Fixes = append(d.Fixes, replaceFix(t, sg, j == 0)...)
+					d.Fixes = append(d.Fixes, replaceFix(pass.File.Src, t, sg, j == 0)...)
 				}
 			}
 			pass.Report(d)

@@ -56,23 +56,71 @@ func runURLEncoding(pass *analysis.Pass) {
 			}
 			d.Fixes = []analysis.Fix{{Title: "Encode the value once", Edits: edits, Preferred: true}}
 			pass.Report(d)
-		case strings.Contains(raw, " ") && anchored(s):
+		case strings.Contains(strings.ToUpper(raw), "%2B") && anchored(s):
 			d := analysis.Diagnostic{
 				Span:     lit.Span,
 				Provider: s.Provider.Name,
 				Scope:    lit.Value,
-				Message:  "raw space in the scope parameter of a URL: encode it as %20",
+				Message:  "%2B in the scope parameter is a literal \"+\", not a separator: encode the space between scopes as %20 or +",
 			}
 			var edits []analysis.Edit
-			for i := 0; i < len(raw); i++ {
-				if raw[i] == ' ' {
-					edits = append(edits, analysis.Edit{Span: analysis.Span{Start: lit.Span.Start + i, End: lit.Span.Start + i + 1}, NewText: "%20"})
+			up := strings.ToUpper(raw)
+			for off := 0; ; {
+				i := strings.Index(up[off:], "%2B")
+				if i < 0 {
+					break
 				}
+				i += off
+				edits = append(edits, analysis.Edit{Span: analysis.Span{Start: lit.Span.Start + i, End: lit.Span.Start + i + 3}, NewText: "%20"})
+				off = i + 3
 			}
-			d.Fixes = []analysis.Fix{{Title: "Encode the spaces", Edits: edits, Preferred: true}}
+			d.Fixes = []analysis.Fix{{Title: "Encode the separators as %20", Edits: edits, Preferred: true}}
 			pass.Report(d)
+		default:
+			reportRawSpaces(pass, s, lit, raw)
 		}
 	}
+}
+
+// reportRawSpaces reports a raw space inside the scope value of a URL:
+// either within the value, or right after it when the text that follows
+// up to the next space or quote is a scope of the provider (the scanner
+// ends a value at white space).
+func reportRawSpaces(pass *analysis.Pass, s *analysis.ScopeSet, lit *analysis.Literal, raw string) {
+	src := pass.File.Src
+	var edits []analysis.Edit
+	for i := 0; i < len(raw); i++ {
+		if raw[i] == ' ' {
+			edits = append(edits, analysis.Edit{Span: analysis.Span{Start: lit.Span.Start + i, End: lit.Span.Start + i + 1}, NewText: "%20"})
+		}
+	}
+	if len(edits) > 0 && !anchored(s) {
+		return
+	}
+	// Continue past the value's end while a space is followed by a scope.
+	end := lit.Span.End
+	for end < len(src) && src[end] == ' ' {
+		j := end + 1
+		for j < len(src) && !strings.ContainsRune(" \t\r\n\"'`&#<>)", rune(src[j])) {
+			j++
+		}
+		word := string(src[end+1 : j])
+		if word == "" || analysis.Resolve(pass.Catalog, s.Provider, word).Kind == analysis.MatchNone {
+			break
+		}
+		edits = append(edits, analysis.Edit{Span: analysis.Span{Start: end, End: end + 1}, NewText: "%20"})
+		end = j
+	}
+	if len(edits) == 0 {
+		return
+	}
+	pass.Report(analysis.Diagnostic{
+		Span:     lit.Span,
+		Provider: s.Provider.Name,
+		Scope:    lit.Value,
+		Message:  "raw space in the scope parameter of a URL: the URL ends there or is sent unencoded; encode it as %20",
+		Fixes:    []analysis.Fix{{Title: "Encode the spaces", Edits: edits, Preferred: true}},
+	})
 }
 
 // anyKnown reports whether some token of value is a scope of s's provider.

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/scopels/scopels/analysis"
+	"github.com/scopels/scopels/analysis/extract"
 	"github.com/scopels/scopels/catalog"
 )
 
@@ -48,17 +49,33 @@ func anchored(s *analysis.ScopeSet) bool {
 
 // replaceToken returns an edit that replaces tok with text, encoded for
 // the literal it stands in; ok is false when text cannot be written there.
-func replaceToken(tok analysis.Token, text string) (analysis.Edit, bool) {
+func replaceToken(src []byte, tok analysis.Token, text string) (analysis.Edit, bool) {
 	enc, ok := tok.Lit.Encode(text)
 	if !ok {
 		return analysis.Edit{}, false
 	}
+	if tok.Lit.Escape == extract.EscapePercent {
+		enc = encodeLike(string(src[tok.Lit.Span.Start:tok.Lit.Span.End]), enc)
+	}
 	return analysis.Edit{Span: tok.Span, NewText: enc}, true
 }
 
+// encodeLike percent-encodes in enc the characters that raw (the URL
+// value's source) writes encoded: a value written as read%3Auser keeps
+// %3A in its fix.
+func encodeLike(raw, enc string) string {
+	up := strings.ToUpper(raw)
+	for _, c := range []struct{ char, code string }{{":", "%3A"}, {"/", "%2F"}, {",", "%2C"}} {
+		if strings.Contains(up, c.code) {
+			enc = strings.ReplaceAll(enc, c.char, c.code)
+		}
+	}
+	return enc
+}
+
 // replaceFix is a fix that replaces tok with text.
-func replaceFix(tok analysis.Token, text string, preferred bool) []analysis.Fix {
-	e, ok := replaceToken(tok, text)
+func replaceFix(src []byte, tok analysis.Token, text string, preferred bool) []analysis.Fix {
+	e, ok := replaceToken(src, tok, text)
 	if !ok {
 		return nil
 	}
@@ -111,30 +128,53 @@ func removeToken(src []byte, s *analysis.ScopeSet, i int) (analysis.Edit, bool) 
 	if tok.Start != 0 || tok.End != len(lit.Value) || lit.Partial {
 		return analysis.Edit{}, false
 	}
-	var prev *analysis.Literal
-	for _, l := range s.Literals {
+	var prev, next *analysis.Literal
+	for k, l := range s.Literals {
 		if l == lit {
+			if k+1 < len(s.Literals) {
+				next = s.Literals[k+1]
+			}
 			break
 		}
 		prev = l
 	}
-	if prev == nil || prev.List != lit.List || lit.List == 0 {
+	if lit.List == 0 {
 		return analysis.Edit{}, false
 	}
-	start := prev.Span.End + closeQuoteLen(prev.Quote)
 	openLen := len(lit.Quote)
-	end := lit.Span.End + closeQuoteLen(lit.Quote)
-	if start > lit.Span.Start-openLen || end > len(src) {
-		return analysis.Edit{}, false
+	if prev != nil && prev.List == lit.List {
+		// `, "x"`: from the end of the previous element to our end.
+		start := prev.Span.End + closeQuoteLen(prev.Quote)
+		end := lit.Span.End + closeQuoteLen(lit.Quote)
+		if start > lit.Span.Start-openLen || end > len(src) || !onlyListPunct(src[start:lit.Span.Start-openLen]) {
+			return analysis.Edit{}, false
+		}
+		return analysis.Edit{Span: analysis.Span{Start: start, End: end}}, true
 	}
-	for _, c := range src[start : lit.Span.Start-openLen] {
+	if next != nil && next.List == lit.List {
+		// `"x", `: from our start to the start of the next element.
+		start := lit.Span.Start - openLen
+		end := next.Span.Start - len(next.Quote)
+		after := lit.Span.End + closeQuoteLen(lit.Quote)
+		if start < 0 || after > end || !onlyListPunct(src[after:end]) {
+			return analysis.Edit{}, false
+		}
+		return analysis.Edit{Span: analysis.Span{Start: start, End: end}}, true
+	}
+	return analysis.Edit{}, false
+}
+
+// onlyListPunct reports whether b holds nothing but what separates list
+// elements: white space, commas and YAML's dashes.
+func onlyListPunct(b []byte) bool {
+	for _, c := range b {
 		switch c {
 		case ' ', '\t', '\r', '\n', ',', '-':
 		default:
-			return analysis.Edit{}, false
+			return false
 		}
 	}
-	return analysis.Edit{Span: analysis.Span{Start: start, End: end}}, true
+	return true
 }
 
 // isPlaceholder reports whether a token is a template or variable rather

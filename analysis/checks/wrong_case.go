@@ -44,7 +44,7 @@ func runWrongCase(pass *analysis.Pass) {
 				Provider: p.Name,
 				Scope:    t.Text,
 				Message:  fmt.Sprintf("%q has the wrong case: %s's scope is %q", t.Text, title(p), want),
-				Fixes:    replaceFix(t, want, true),
+				Fixes:    replaceFix(pass.File.Src, t, want, true),
 			}
 			if !p.CaseSensitive && r.Kind == analysis.MatchFold {
 				d.Severity = analysis.SeverityHint

@@ -37,15 +37,17 @@ func runWrongDelimiter(pass *analysis.Pass) {
 			continue
 		}
 		want := s.Want
-		var wantText string
-		switch want {
-		case catalog.DelimSpace:
-			wantText = " "
-		case catalog.DelimComma:
-			wantText = ","
-		default:
+		if want != catalog.DelimSpace && want != catalog.DelimComma {
 			continue // both accepted, single scope, or no scopes at all
 		}
+		// The fix writes the provider's own delimiter where the context
+		// accepts it, else the context's.
+		fixDelim := want
+		switch native := s.Provider.Delimiter; {
+		case native == catalog.DelimSpace && s.AcceptSpace, native == catalog.DelimComma && s.AcceptComma:
+			fixDelim = native
+		}
+		wantText := map[catalog.Delimiter]string{catalog.DelimSpace: " ", catalog.DelimComma: ","}[fixDelim]
 		for _, lit := range s.Literals {
 			var bad []analysis.Sep
 			severe := false
@@ -55,12 +57,18 @@ func runWrongDelimiter(pass *analysis.Pass) {
 					continue // edges are malformed-scope's business
 				}
 				kind := analysis.SepKind(sep.Text)
+				if s.InURL && kind == "plus" {
+					continue // an encoded plus sign: url-encoding's business
+				}
 				switch {
-				case kind == "space" && want == catalog.DelimSpace,
+				case kind == "space" && (want == catalog.DelimSpace || s.AcceptSpace),
 					kind == "comma" && (want == catalog.DelimComma || s.AcceptComma):
 					continue
-				case kind == "comma" && s.Provider.AcceptsComma:
-					// accepted by the provider: a hint
+				case s.Want == s.Provider.Delimiter && (kind == "comma" && s.Provider.Accepts(catalog.DelimComma) ||
+					kind == "space" && s.Provider.Accepts(catalog.DelimSpace)):
+					// accepted by the provider, if not documented: a hint
+				case kind == "comma" && s.SoftComma:
+					// the program may split the setting itself: a hint
 				default:
 					severe = true
 				}
@@ -72,9 +80,14 @@ func runWrongDelimiter(pass *analysis.Pass) {
 			if len(bad) == 0 {
 				continue
 			}
+			// Write the separator the way the string already writes a good
+			// one (a "+" in a URL, ", " in a comma list), else the plain one.
+			enc, ok := lit.Encode(wantText)
+			if good := goodSep(pass.File.Src, s, lit, bad); good != "" {
+				enc, ok = good, true
+			}
 			var edits []analysis.Edit
 			for _, sep := range bad {
-				enc, ok := lit.Encode(wantText)
 				if !ok {
 					edits = nil
 					break
@@ -94,7 +107,11 @@ func runWrongDelimiter(pass *analysis.Pass) {
 			}
 			if !severe {
 				d.Severity = analysis.SeverityHint
-				d.Message += fmt.Sprintf(" (%s accepts both; %s is the documented form)", title(s.Provider), what)
+				if s.SoftComma && badKind == "comma" && !s.Provider.Accepts(catalog.DelimComma) {
+					d.Message += " (fine if the program splits this setting on commas; wrong if it sends it as is)"
+				} else {
+					d.Message += fmt.Sprintf(" (%s accepts both; %s are the documented form)", title(s.Provider), what)
+				}
 			}
 			if len(edits) > 0 {
 				d.Fixes = []analysis.Fix{{Title: "Separate the scopes with " + what, Edits: edits, Preferred: true}}
@@ -102,4 +119,24 @@ func runWrongDelimiter(pass *analysis.Pass) {
 			pass.Report(d)
 		}
 	}
+}
+
+// goodSep returns the source text of a separator of lit that is not among
+// bad and that the context accepts, or "".
+func goodSep(src []byte, s *analysis.ScopeSet, lit *analysis.Literal, bad []analysis.Sep) string {
+	for _, sep := range s.Seps {
+		if sep.Lit != lit || sep.Start == 0 || sep.End == len(lit.Value) {
+			continue
+		}
+		isBad := false
+		for _, b := range bad {
+			if b.Span == sep.Span {
+				isBad = true
+			}
+		}
+		if !isBad {
+			return string(src[sep.Span.Start:sep.Span.End])
+		}
+	}
+	return ""
 }

@@ -90,6 +90,9 @@ type Literal struct {
 	// parameter (scope=, user_scope=, ...) found inside a URL or query
 	// string; Key holds the parameter name.
 	URL bool
+	// Lang is the format of the code the literal was read as, when it
+	// differs from the file's: the language of a Markdown code block.
+	Lang Format
 }
 
 // Text returns the source bytes the literal spans.

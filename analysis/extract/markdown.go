@@ -172,6 +172,9 @@ func mdBlock(src []byte, start, end int, format Format, lits []Literal, lists in
 		}
 		l.Span.Start += start
 		l.Span.End += start
+		if l.Lang == "" {
+			l.Lang = format
+		}
 		for i := range l.Offsets {
 			l.Offsets[i] += start
 		}

@@ -29,6 +29,7 @@ func commands() []command {
 		{"serve", "[--listen ADDR] [--log-level LEVEL] [--trace FILE]", "run the language server on stdio (the default when stdin is not a terminal)", runServe},
 		{"check", "[flags] [paths...]", "check files and folders; exit 1 on findings", runCheck},
 		{"catalog", "list|show NAME|search QUERY [--provider P] [--format text|json]", "browse the scope catalog", runCatalog},
+		{"explain", "CODE", "print the documentation of a check", runExplain},
 		{"version", "", "print the version", runVersion},
 		{"help", "[command]", "show help", nil},
 	}

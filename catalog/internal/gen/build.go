@@ -46,7 +46,7 @@ func build(src *srcProvider) (*outProvider, error) {
 		AcceptsComma:  acceptsComma[name] || src.Delimiter == "space_or_comma",
 		AcceptsSpace:  acceptsSpace[name] || src.Delimiter == "space_or_comma",
 		DelimiterNote: src.DelimiterNote,
-		Signals:       cleanSignals(src.CodeSignals),
+		Signals:       cleanSignals(append(src.CodeSignals, extraSignals[src.Provider]...)),
 		CaseSensitive: true,
 		Provenance:    provenance(src.Source, src.Pages),
 	}

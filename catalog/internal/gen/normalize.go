@@ -255,3 +255,27 @@ func replacePlaceholders(s string) string {
 	b.WriteString(s)
 	return b.String()
 }
+
+// extraSignals adds code signals for providers whose source files carry
+// none (Google's and Microsoft's sources are catalog dumps): the client
+// libraries and identifiers their OAuth code names.
+var extraSignals = map[string][]string{
+	"google": {
+		"golang.org/x/oauth2/google", "google.golang.org/api", "endpoints.Google", "google_auth_oauthlib",
+		"google.oauth2", "googleapiclient", "google-auth-library", "googleapis", "@googleapis",
+		"passport-google-oauth20", "passport-google-oauth2", "omniauth-google-oauth2", "google_oauth2",
+		"social_core.backends.google", "next-auth/providers/google", "@auth/core/providers/google",
+		"com.google.api.client", "com.google.auth", "Google.Apis", "GoogleCredential", "GoogleCredentials",
+		"GoogleAuthorizationCodeFlow", "GoogleSignIn", "GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET",
+		"GOOGLE_APPLICATION_CREDENTIALS",
+	},
+	"microsoft": {
+		"golang.org/x/oauth2/microsoft", "endpoints.AzureAD", "AzureADEndpoint", "msal", "@azure/msal-browser",
+		"@azure/msal-node", "@azure/msal-angular", "@azure/msal-react", "Microsoft.Identity.Client",
+		"Microsoft.Identity.Web", "com.microsoft.aad.msal4j", "msal4j", "MSAL", "azure-identity", "@azure/identity",
+		"Azure.Identity", "github.com/AzureAD/microsoft-authentication-library-for-go", "msgraph-sdk",
+		"@microsoft/microsoft-graph-client", "Microsoft.Graph", "next-auth/providers/azure-ad",
+		"next-auth/providers/microsoft-entra-id", "passport-azure-ad", "omniauth-microsoft_graph",
+		"social_core.backends.azuread", "AZURE_CLIENT_ID", "AZURE_TENANT_ID", "AZURE_AD_CLIENT_ID",
+	},
+}
