@@ -134,10 +134,28 @@ func (r Resolution) Known(p *catalog.Provider) bool {
 }
 
 // Suggest returns up to n catalog names of p close to tok, with the prefix
-// tok carries (or p requires) applied, nearest first.
+// tok carries (or p requires) applied, nearest first. Close means a typo
+// away: at most one edit (insertion, deletion, substitution or swap of
+// neighbours) for names of up to five characters after the prefix, at most
+// two beyond. A catalog that lacks a real scope must not turn it into a
+// "did you mean" for a different one.
 func Suggest(cat *catalog.Catalog, p *catalog.Provider, tok string, n int) []string {
 	if p == nil {
 		return nil
+	}
+	_, name := splitPrefix(p, tok)
+	maxDist := 2
+	if len(name) <= 5 {
+		maxDist = 1
+	}
+	near := func(ss []catalog.Suggestion) []catalog.Suggestion {
+		out := ss[:0:0]
+		for _, s := range ss {
+			if s.Distance <= maxDist {
+				out = append(out, s)
+			}
+		}
+		return out
 	}
 	var out []string
 	add := func(s string) {
@@ -153,7 +171,7 @@ func Suggest(cat *catalog.Catalog, p *catalog.Provider, tok string, n int) []str
 	case pre != "" && !p.PrefixRequired:
 		// Suggest with the prefix the token carries: names that already
 		// have a prefix (".default" forms, okta.*) stay as they are.
-		for _, s := range cat.Suggest(p.Name, rest, n) {
+		for _, s := range near(cat.Suggest(p.Name, rest, n)) {
 			switch sp, _ := splitPrefix(p, s.Scope.Name); sp {
 			case pre:
 				add(s.Scope.Name)
@@ -163,14 +181,14 @@ func Suggest(cat *catalog.Catalog, p *catalog.Provider, tok string, n int) []str
 			// a name in another prefix form would change more than the typo
 		}
 	case pre == "" && p.PrefixRequired && len(p.Prefixes) > 0 && !looksLikeURL(tok):
-		for _, s := range cat.Suggest(p.Name, p.Prefixes[0]+tok, n) {
+		for _, s := range near(cat.Suggest(p.Name, p.Prefixes[0]+tok, n)) {
 			add(s.Scope.Name)
 		}
-		for _, s := range cat.Suggest(p.Name, tok, n) {
+		for _, s := range near(cat.Suggest(p.Name, tok, n)) {
 			add(s.Scope.Name)
 		}
 	default:
-		for _, s := range cat.Suggest(p.Name, tok, n) {
+		for _, s := range near(cat.Suggest(p.Name, tok, n)) {
 			add(s.Scope.Name)
 		}
 	}

@@ -28,6 +28,7 @@ type mutation struct {
 // mutationSite is one token of a clean file, with what the engine knows
 // of it.
 type mutationSite struct {
+	src []byte
 	cat *catalog.Catalog
 	set *analysis.ScopeSet
 	i   int
@@ -44,7 +45,7 @@ func (m *mutationSite) replaceWith(text string) (analysis.Edit, bool) {
 	if len(m.cat.Owners(text)) > 0 || len(m.cat.OwnersFold(text)) > 0 {
 		return analysis.Edit{}, false // a scope of another provider
 	}
-	enc, ok := m.tok.Lit.Encode(text)
+	enc, ok := m.tok.Lit.EncodeLike(m.src, text)
 	return analysis.Edit{Span: m.tok.Span, NewText: enc}, ok
 }
 
@@ -117,7 +118,7 @@ var mutations = []mutation{
 			if analysis.Resolve(m.cat, m.set.Provider, mut).Kind != analysis.MatchFold {
 				return analysis.Edit{}, "", false
 			}
-			enc, ok := m.tok.Lit.Encode(mut)
+			enc, ok := m.tok.Lit.EncodeLike(m.src, mut)
 			return analysis.Edit{Span: m.tok.Span, NewText: enc}, "wrong-case", ok
 		}
 		return analysis.Edit{}, "", false
@@ -133,7 +134,7 @@ var mutations = []mutation{
 				if analysis.Resolve(m.cat, p, short).Kind != analysis.MatchShort {
 					return analysis.Edit{}, "", false
 				}
-				enc, ok := m.tok.Lit.Encode(short)
+				enc, ok := m.tok.Lit.EncodeLike(m.src, short)
 				return analysis.Edit{Span: m.tok.Span, NewText: enc}, "missing-prefix", ok
 			}
 		}
@@ -144,7 +145,7 @@ var mutations = []mutation{
 		p := m.set.Provider
 		for _, s := range p.Scopes {
 			if s.Deprecated && len(s.ReplacedBy) == 1 && s.ReplacedBy[0] == m.res.Canonical {
-				enc, ok := m.tok.Lit.Encode(s.Name)
+				enc, ok := m.tok.Lit.EncodeLike(m.src, s.Name)
 				return analysis.Edit{Span: m.tok.Span, NewText: enc}, "deprecated-scope", ok
 			}
 		}
@@ -178,11 +179,26 @@ func delimiterMutation(set *analysis.ScopeSet, lit *extract.Literal) ([]analysis
 			return nil, false
 		}
 	}
-	var edits []analysis.Edit
+	// Only literals written with the delimiter the context wants (where
+	// two are accepted, no single mistake is defined).
+	want := map[catalog.Delimiter]string{catalog.DelimSpace: "space", catalog.DelimComma: "comma"}[set.Want]
+	var seps []analysis.Sep
 	for _, sep := range set.Seps {
 		if sep.Lit != lit || sep.Start == 0 || sep.End == len(lit.Value) {
 			continue
 		}
+		if analysis.SepKind(sep.Text) != want {
+			return nil, false
+		}
+		seps = append(seps, sep)
+	}
+	// Every separator of a two-scope string; the first one of a longer
+	// string, whose other separators show the style the fix should keep.
+	if len(seps) > 1 {
+		seps = seps[:1]
+	}
+	var edits []analysis.Edit
+	for _, sep := range seps {
 		enc, ok := lit.Encode(wrong)
 		if !ok {
 			return nil, false
@@ -259,7 +275,7 @@ func TestMutations(t *testing.T) {
 					if r.Kind != analysis.MatchExact || tok.Lit.Partial {
 						continue
 					}
-					site := &mutationSite{cat: cat, set: set, i: i, tok: tok, res: r}
+					site := &mutationSite{src: f.Data, cat: cat, set: set, i: i, tok: tok, res: r}
 					for _, mu := range mutations {
 						edit, code, ok := mu.mutate(site)
 						if !ok {

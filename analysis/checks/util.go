@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/scopels/scopels/analysis"
-	"github.com/scopels/scopels/analysis/extract"
 	"github.com/scopels/scopels/catalog"
 )
 
@@ -50,27 +49,11 @@ func anchored(s *analysis.ScopeSet) bool {
 // replaceToken returns an edit that replaces tok with text, encoded for
 // the literal it stands in; ok is false when text cannot be written there.
 func replaceToken(src []byte, tok analysis.Token, text string) (analysis.Edit, bool) {
-	enc, ok := tok.Lit.Encode(text)
+	enc, ok := tok.Lit.EncodeLike(src, text)
 	if !ok {
 		return analysis.Edit{}, false
 	}
-	if tok.Lit.Escape == extract.EscapePercent {
-		enc = encodeLike(string(src[tok.Lit.Span.Start:tok.Lit.Span.End]), enc)
-	}
 	return analysis.Edit{Span: tok.Span, NewText: enc}, true
-}
-
-// encodeLike percent-encodes in enc the characters that raw (the URL
-// value's source) writes encoded: a value written as read%3Auser keeps
-// %3A in its fix.
-func encodeLike(raw, enc string) string {
-	up := strings.ToUpper(raw)
-	for _, c := range []struct{ char, code string }{{":", "%3A"}, {"/", "%2F"}, {",", "%2C"}} {
-		if strings.Contains(up, c.code) {
-			enc = strings.ReplaceAll(enc, c.char, c.code)
-		}
-	}
-	return enc
 }
 
 // replaceFix is a fix that replaces tok with text.

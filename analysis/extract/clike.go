@@ -137,8 +137,6 @@ func (l *clexer) run(stop int) bool {
 			l.operator(c)
 		default:
 			switch {
-			case clIdentStart(c):
-				l.word()
 			case '0' <= c && c <= '9':
 				l.number()
 			default:
@@ -480,7 +478,7 @@ func (l *clexer) hash() {
 		}
 		if j < n && src[j] == '[' {
 			l.pos = j + 1
-			l.t.open(frIndex, ']', "", false, "", false)
+			l.t.open(frIndex, ']', "", "", false)
 			return
 		}
 	case FormatJavaScript:
@@ -828,15 +826,15 @@ func (l *clexer) openBracket(c byte) {
 			if l.f == FormatRust && l.opText == "!" && l.macro != "" {
 				name := l.macro
 				l.macro = ""
-				t.open(frCall, ']', name, false, "", clListCtor(name, ""))
+				t.open(frCall, ']', name, "", clListCtor(name, ""))
 				return
 			}
 		}
-		t.open(kind, ']', "", false, "", false)
+		t.open(kind, ']', "", "", false)
 	case '{':
 		kind := l.braceKind()
 		t.top().flags &^= flHeader | flNew
-		t.open(kind, '}', "", false, "", false)
+		t.open(kind, '}', "", "", false)
 	}
 }
 
@@ -848,7 +846,7 @@ func (l *clexer) openParen() {
 	case tkIdent:
 		name, recv, isCall = t.prevWord, t.recv, true
 		if l.f == FormatPHP && (clEqFold(name, "array") || clEqFold(name, "list")) {
-			t.open(frComposite, ')', "", false, "", false)
+			t.open(frComposite, ')', "", "", false)
 			return
 		}
 		if t.recvSep && recv != "" && (name == "new" || name == "from") {
@@ -870,11 +868,11 @@ func (l *clexer) openParen() {
 		if recv != "" && !t.recvSep && clReceiverCall(name) {
 			rk = recv
 		}
-		t.open(frCall, ')', name, clSetterCall(name), rk, clListCtor(name, t.recv))
+		t.open(frCall, ')', name, rk, clListCtor(name, t.recv))
 		return
 	}
 	ctrl := t.prev == tkKeyword && clKeyword(l.f, t.prevWord)&kwCtrl != 0
-	t.open(frParen, ')', "", false, "", false)
+	t.open(frParen, ')', "", "", false)
 	if ctrl {
 		t.top().flags |= flCtrl
 	}

@@ -90,6 +90,7 @@ type clFrame struct {
 	flags uint8  // lexer-owned flags
 	key   string // key in force where the frame was opened
 	call  string // Call of the frame's elements
+	name  string // calls: the name of the called function
 
 	curKey   string // pending key set inside the frame
 	colonKey bool   // curKey came from `name:` in the current element
@@ -267,13 +268,10 @@ func (t *clTracker) plus() {
 // comma ends an argument or element.
 func (t *clTracker) comma() {
 	f := t.top()
-	if f.arg == 0 {
-		if f.argToks == 1 && f.firstCand != "" {
-			f.firstArg = f.firstCand
-		}
-		if f.kind == frParen {
-			f.setter = true // a tuple
-		}
+	if f.arg == 0 && f.argToks == 1 && f.firstCand != "" {
+		f.firstArg = f.firstCand
+		// A key-value setter, or a tuple.
+		f.setter = f.kind == frParen || f.kind == frCall && clSetterCall(f.name)
 	}
 	f.arg++
 	f.argToks = 0
@@ -413,10 +411,9 @@ func clElemCall(f *clFrame) string {
 	return ""
 }
 
-// open pushes a frame. For calls, name is the call's name, setter marks a
-// key-value setter, recvKey is the receiver that keys the arguments and
-// listCtor marks a list constructor.
-func (t *clTracker) open(kind clFrameKind, close byte, name string, setter bool, recvKey string, listCtor bool) {
+// open pushes a frame. For calls, name is the call's name, recvKey is the
+// receiver that keys the arguments and listCtor marks a list constructor.
+func (t *clTracker) open(kind clFrameKind, close byte, name string, recvKey string, listCtor bool) {
 	t.bump()
 	if len(t.frames) >= clMaxFrames {
 		t.overflow++
@@ -431,14 +428,13 @@ func (t *clTracker) open(kind clFrameKind, close byte, name string, setter bool,
 		if recvKey != "" {
 			nf.key = recvKey
 		}
-		nf.call = name
+		nf.call, nf.name = name, name
 		if listCtor {
 			nf.flags |= flListCtor
 			if c := clElemCall(p); c != "" {
 				nf.call = c
 			}
 		}
-		nf.setter = setter
 	case frComposite, frParen:
 		nf.key = clEffKey(p)
 		nf.call = clElemCall(p)

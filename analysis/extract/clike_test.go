@@ -365,12 +365,14 @@ var clCSharpCases = []clCase{
 string[] scopes = new[] { "User.Read" };
 var result = await app.AcquireTokenInteractive(new[] { "Mail.Read" }).WithExtraScopesToConsent(new string[] { "Calendars.Read" }).ExecuteAsync();
 options.Scope.Add("openid");
-Call(scope: "named");`, []clWant{
+Call(scope: "named");
+var token = await app.AcquireTokenByAuthorizationCode(scopes, code).WithScopes(new[] { "offline_access" }).ExecuteAsync();`, []clWant{
 		cl("User.Read", "scopes", "", 1),
 		cl("Mail.Read", "result", "AcquireTokenInteractive", 2),
 		cl("Calendars.Read", "result", "WithExtraScopesToConsent", 3),
 		cl("openid", "Scope", "Add", 4),
 		cl("named", "scope", "Call", 5),
+		cl("offline_access", "token", "WithScopes", 6),
 	}},
 	{"string forms", `var p = @"C:\path\""q""";
 var i = $"Hello {name} and {{braces}} {Fmt("x")}";

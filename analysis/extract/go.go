@@ -71,7 +71,7 @@ func (g *goLexer) run() {
 		case token.LPAREN:
 			g.openParen()
 		case token.LBRACK:
-			t.open(frIndex, ']', "", false, "", false)
+			t.open(frIndex, ']', "", "", false)
 		case token.LBRACE:
 			g.openBrace()
 		case token.RPAREN:
@@ -146,22 +146,22 @@ func (g *goLexer) openParen() {
 		if t.recv != "" && clReceiverCall(name) {
 			rk = t.recv
 		}
-		t.open(frCall, ')', name, clSetterCall(name), rk, false)
+		t.open(frCall, ')', name, rk, false)
 		return
 	case tkClose:
 		if t.prevClose != '}' {
-			t.open(frCall, ')', "", false, "", false)
+			t.open(frCall, ')', "", "", false)
 			return
 		}
 	case tkKeyword:
 		if g.declExpect {
 			// var ( ... ) / const ( ... )
-			t.open(frParen, ')', "", false, "", false)
+			t.open(frParen, ')', "", "", false)
 			t.top().flags |= flDeclGroup
 			return
 		}
 	}
-	t.open(frParen, ')', "", false, "", false)
+	t.open(frParen, ')', "", "", false)
 }
 
 // openBrace opens a composite literal or a block.
@@ -190,7 +190,7 @@ func (g *goLexer) openBrace() {
 		f.flags &^= flHeader | flFunc
 	}
 	g.declExpect = false
-	t.open(kind, '}', "", false, "", false)
+	t.open(kind, '}', "", "", false)
 }
 
 // str emits the string literal lit found at off.

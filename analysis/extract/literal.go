@@ -159,6 +159,23 @@ func (l *Literal) Encode(s string) (string, bool) {
 	}
 }
 
+// EncodeLike is Encode, then, for percent-encoded values, writes encoded
+// the characters that the literal's own source (src is the file) writes
+// encoded: a value written as read%3Auser gets %3A in its replacement too.
+func (l *Literal) EncodeLike(src []byte, s string) (string, bool) {
+	enc, ok := l.Encode(s)
+	if !ok || l.Escape != EscapePercent || l.Span.End > len(src) {
+		return enc, ok
+	}
+	raw := strings.ToUpper(string(src[l.Span.Start:l.Span.End]))
+	for _, c := range []struct{ char, code string }{{":", "%3A"}, {"/", "%2F"}, {",", "%2C"}} {
+		if strings.Contains(raw, c.code) {
+			enc = strings.ReplaceAll(enc, c.char, c.code)
+		}
+	}
+	return enc, true
+}
+
 // percentEncode encodes a query-parameter value: unreserved characters and
 // the characters scopes and scope lists use (':', '/', '.', ',') stay; a
 // space becomes %20.

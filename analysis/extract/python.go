@@ -18,9 +18,14 @@ package extract
 //   - Partial: operands of implicit concatenation ("a" "b"), of '+', of '%'
 //     formatting and the template of str.format.
 //
-// f-strings (and t-strings) with a replacement field are lexed to find their
-// end but not reported; without one they are plain literals. Raw strings
-// carry their prefix in Quote and EscapeNone.
+// f-strings (and t-strings) with a replacement field or a brace escape are
+// lexed to find their end (Python 3.12 nesting included) but not reported;
+// without one they are plain literals. Raw strings carry their prefix in
+// Quote ("r'", "rb\"\"\"") and EscapeNone; other prefixes are left out of
+// Quote, which Literal.Encode escapes character by character. Strings
+// with \N{...} or a malformed escape are skipped; a lone surrogate escape
+// decodes to U+FFFD; source bytes are not re-decoded from a coding
+// declaration.
 func extractPython(src []byte) []Literal {
 	p := &pyLexer{out: newScOut(src, "\"'", 2)}
 	p.s = p.out.s

@@ -310,10 +310,16 @@ func (x *xmlParser) startTag(p int) int {
 		}
 		parent.nextLabel = ""
 	}
-	if parent != nil && parent.name == "array" && parent.list != 0 && e.label == "" {
+	// Collections: a plist <array>, Spring's <list>/<set> inside a named
+	// <property>, Android's <string-array name="...">: their elements take
+	// the collection's label and share a List id.
+	if xmlCollection(e.name) && e.label == "" && parent != nil && parent.label != "" && parent.list == 0 {
+		e.label = parent.label
+	}
+	if parent != nil && xmlCollection(parent.name) && parent.list != 0 && e.label == "" {
 		e.label, e.list = parent.label, parent.list
 	}
-	if e.name == "array" && e.label != "" {
+	if xmlCollection(e.name) && e.label != "" {
 		x.lists++
 		e.list = x.lists
 	}
@@ -502,4 +508,13 @@ func xmlCharRef(ref []byte) (rune, bool) {
 		return 0, false
 	}
 	return r, true
+}
+
+// xmlCollection reports whether an element holds a list of values.
+func xmlCollection(name string) bool {
+	switch xmlLocal(name) {
+	case "array", "list", "set", "string-array":
+		return true
+	}
+	return false
 }
