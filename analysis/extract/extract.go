@@ -40,5 +40,8 @@ func Extract(format Format, src []byte) []Literal {
 	default:
 		return nil
 	}
+	if format != FormatShell {
+		lits = withOptionValues(lits)
+	}
 	return withURLScopes(src, lits)
 }

@@ -14,10 +14,11 @@ import "strings"
 //     EscapeNone.
 //
 // Other unquoted words (command names, plain arguments) are not reported.
-// Double-quoted strings with $ or ` expansions are skipped; their
-// neighbours in the same word are Partial. Heredoc bodies, comments,
-// ${...}, $((...)) and backticks are skipped; $(...) is lexed as a nested
-// script.
+// Double-quoted strings with $VAR or ${...} expansions are reported as
+// written and Partial (a URL in them stays readable); those with a command
+// substitution are skipped. Parts of a word with several parts are Partial.
+// Heredoc bodies, comments, ${...}, $((...)) and backticks are skipped;
+// $(...) is lexed as a nested script whose literals are reported.
 //
 // Context: Key is the assigned variable or the option name without its
 // dashes; Call is the command name (its base name); List is shared by the
@@ -47,6 +48,7 @@ type shSeg struct {
 	start, end int  // the text (inside the quotes for quoted parts)
 	esc        bool // a backslash inside
 	exp        bool // "...": holds an expansion
+	sub        bool // "...": holds a command substitution, $(...) or `...`
 	brace      bool // bare: holds '{' (brace expansion in arguments)
 }
 
@@ -313,11 +315,11 @@ func (p *shLexer) scanWord(i, depth int) (base, end int, arr, ok bool) {
 			i += j + 2
 		case '"':
 			flush(i)
-			e, esc, exp, ok := p.scanDQ(i+1, depth)
+			e, esc, exp, sub, ok := p.scanDQ(i+1, depth)
 			if !ok {
 				return base, len(s), false, false
 			}
-			p.segs = append(p.segs, shSeg{kind: shDQ, start: i + 1, end: e - 1, esc: esc, exp: exp})
+			p.segs = append(p.segs, shSeg{kind: shDQ, start: i + 1, end: e - 1, esc: esc, exp: exp, sub: sub})
 			i = e
 		case '`':
 			flush(i)
@@ -341,11 +343,11 @@ func (p *shLexer) scanWord(i, depth int) (base, end int, arr, ok bool) {
 			if i+1 < len(s) && s[i+1] == '"' {
 				// $"...": a locale-translated string, read as "...".
 				flush(i)
-				e, esc, exp, ok := p.scanDQ(i+2, depth)
+				e, esc, exp, sub, ok := p.scanDQ(i+2, depth)
 				if !ok {
 					return base, len(s), false, false
 				}
-				p.segs = append(p.segs, shSeg{kind: shDQ, start: i + 2, end: e - 1, esc: esc, exp: exp})
+				p.segs = append(p.segs, shSeg{kind: shDQ, start: i + 2, end: e - 1, esc: esc, exp: exp, sub: sub})
 				i = e
 				continue
 			}
@@ -439,7 +441,7 @@ func (p *shLexer) skipParam(i int, inDQ bool, depth int) (int, bool) {
 				continue
 			}
 		case '"':
-			e, _, _, ok := p.scanDQ(i+1, depth)
+			e, _, _, _, ok := p.scanDQ(i+1, depth)
 			if !ok {
 				return len(s), false
 			}
@@ -475,13 +477,15 @@ func (p *shLexer) skipParam(i int, inDQ bool, depth int) (int, bool) {
 }
 
 // scanDQ finds the end of a double-quoted string whose content starts at
-// i; end is the offset after the closing quote.
-func (p *shLexer) scanDQ(i, depth int) (end int, esc, exp, ok bool) {
+// i; end is the offset after the closing quote. esc reports a backslash,
+// exp an expansion, sub a command substitution ($(...), $((...)) or
+// backticks).
+func (p *shLexer) scanDQ(i, depth int) (end int, esc, exp, sub, ok bool) {
 	s := p.s
 	for i < len(s) {
 		switch s[i] {
 		case '"':
-			return i + 1, esc, exp, true
+			return i + 1, esc, exp, sub, true
 		case '\\':
 			esc = true
 			i += 2
@@ -489,25 +493,26 @@ func (p *shLexer) scanDQ(i, depth int) (end int, esc, exp, ok bool) {
 		case '`':
 			e, ok := shSkipBackticks(s, i+1)
 			if !ok {
-				return len(s), esc, exp, false
+				return len(s), esc, exp, sub, false
 			}
-			exp = true
+			exp, sub = true, true
 			i = e
 			continue
 		case '$':
 			e, ok := p.expansion(i, true, depth)
 			if !ok {
-				return len(s), esc, exp, false
+				return len(s), esc, exp, sub, false
 			}
 			if e > i+1 {
 				exp = true
+				sub = sub || s[i+1] == '('
 				i = e
 				continue
 			}
 		}
 		i++
 	}
-	return len(s), esc, exp, false
+	return len(s), esc, exp, sub, false
 }
 
 // shSkipBackticks finds the end of a `...` command substitution whose
@@ -681,7 +686,7 @@ func shOptName(opt string) string {
 // emitArg emits the quoted parts of a positional argument.
 func (p *shLexer) emitArg(segs []shSeg, cmd *shCmd) {
 	for _, g := range segs {
-		if g.kind == shSQ || g.kind == shANSI || (g.kind == shDQ && !g.exp) {
+		if g.kind == shSQ || g.kind == shANSI || (g.kind == shDQ && !g.sub) {
 			if cmd.list == 0 {
 				cmd.list = p.out.newList()
 			}
@@ -720,8 +725,12 @@ func (p *shLexer) emitWord(segs []shSeg, first, from int, key, call string, list
 		case shSQ:
 			idx = p.out.plain(g.start, g.end, "'", EscapeNone)
 		case shDQ:
+			// With $VAR or ${...} expansions the text is reported as
+			// written (Partial), so that a URL in it can still be read.
+			// With a command substitution it is not: the literals of the
+			// nested command are, and spans must not overlap.
 			switch {
-			case g.exp:
+			case g.sub:
 			case !g.esc:
 				idx = p.out.plain(g.start, g.end, `"`, EscapeBackslash)
 			default:
@@ -742,7 +751,7 @@ func (p *shLexer) emitWord(segs []shSeg, first, from int, key, call string, list
 			continue
 		}
 		l := &p.out.lits[idx]
-		l.Key, l.Call, l.List, l.Partial = key, call, list, n > 1
+		l.Key, l.Call, l.List, l.Partial = key, call, list, n > 1 || g.exp
 	}
 }
 

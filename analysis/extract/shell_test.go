@@ -47,10 +47,13 @@ SCOPE="openid $EXTRA" cmd
 				{Text: "email", Quote: `"`, Esc: E, Key: "ARR", List: 1},
 				{Text: "profile", Quote: "'", Esc: N, Key: "ARR", List: 1},
 				{Text: "/bin:", Esc: N, Key: "PATH", Partial: true},
+				{Text: "openid $EXTRA", Quote: `"`, Esc: E, Key: "SCOPE", Partial: true},
 			},
 		},
 		{
 			name: "arguments, substitutions, heredocs",
+			// "x$(echo "inner")y" is not reported (its nested literal is);
+			// "$u?scope=a,b" is, as written and Partial.
 			src: `curl -s -d "scope=openid email" -H 'Accept: application/json' "https://example.com/token"
 TOKEN=$(gcloud auth print-access-token --scopes='a,b')
 cat <<'EOF' > out.txt
@@ -61,6 +64,7 @@ cat <<-EOT
 	still "skipped"
 	EOT
 echo "done"
+open "$u?scope=a,b"
 `,
 			want: []scWant{
 				{Text: "scope=openid email", Quote: `"`, Esc: E, Key: "d", Call: "curl"},
@@ -71,6 +75,7 @@ echo "done"
 				{Text: "b", Quote: "'", Esc: N, Call: "echo", List: 2, Partial: true},
 				{Text: "inner", Quote: `"`, Esc: E, Call: "echo", List: 3},
 				{Text: "done", Quote: `"`, Esc: E, Call: "echo", List: 4},
+				{Text: "$u?scope=a,b", Quote: `"`, Esc: E, Call: "open", List: 5, Partial: true},
 			},
 		},
 		{
@@ -83,6 +88,7 @@ D='it'\''s'
 			want: []scWant{
 				{Text: `say \"hi\" \$x`, Val: `say "hi" $x`, Quote: `"`, Esc: E, Key: "A"},
 				{Text: `one\ two`, Val: "one two", Esc: N, Key: "B"},
+				{Text: `${SCOPES:-"openid email"}`, Quote: `"`, Esc: E, Key: "C", Partial: true},
 				{Text: "it", Quote: "'", Esc: N, Key: "D", Partial: true},
 				{Text: `\'`, Val: "'", Esc: N, Key: "D", Partial: true},
 				{Text: "s", Quote: "'", Esc: N, Key: "D", Partial: true},
@@ -97,6 +103,7 @@ EOF
 curl --data "$BODY" -H "X: y"
 `,
 			want: []scWant{
+				{Text: "$BODY", Quote: `"`, Esc: E, Key: "data", Call: "curl", Partial: true},
 				{Text: "X: y", Quote: `"`, Esc: E, Key: "H", Call: "curl"},
 			},
 		},
