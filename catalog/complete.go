@@ -22,6 +22,11 @@ func (c *Catalog) Complete(provider, prefix string) []*Scope {
 		return nil
 	}
 	pattern, _ := trimAnyPrefixFold(prefix, x.prefixes)
+	for _, pre := range x.prefixes {
+		if strings.EqualFold(prefix, pre) {
+			pattern = "" // exactly a prefix ("https://www.googleapis.com/auth/"): everything
+		}
+	}
 	if pattern == "" {
 		return append([]*Scope(nil), x.ranked...)
 	}

@@ -118,3 +118,14 @@ func BenchmarkComplete(b *testing.B) {
 		i++
 	}
 }
+
+// TestCompleteExactPrefix: typing exactly a provider prefix lists every
+// visible scope, as an empty prefix does.
+func TestCompleteExactPrefix(t *testing.T) {
+	c := Default()
+	all := c.Complete("google", "")
+	got := c.Complete("google", "https://www.googleapis.com/auth/")
+	if len(got) == 0 || len(got) != len(all) {
+		t.Fatalf("Complete(google, prefix) = %d scopes, want %d", len(got), len(all))
+	}
+}

@@ -24,7 +24,7 @@ import "strings"
 // dashes; Call is the command name (its base name); List is shared by the
 // positional arguments of one command and by the elements of one array.
 func extractShell(src []byte) []Literal {
-	p := &shLexer{out: newScOut(src, "\"'=", 2)}
+	p := &shLexer{out: newScOut(src, "\"'==", 2)}
 	p.s = p.out.s
 	p.run(scSkipBOM(p.s), 0)
 	return p.out.result()

@@ -24,11 +24,11 @@ type scOut struct {
 }
 
 // newScOut starts collecting the literals of src. marks are the bytes
-// that delimit a literal in the format (quotes, '=', line breaks), perLit
-// how many of them a literal takes: their count sizes the literal slice
-// once, which saves the copies of growing it. The estimate is capped so
-// that a file full of stray quotes cannot reserve much more memory than
-// the text itself.
+// that delimit a literal in the format (quotes, '=', line breaks; a byte
+// listed twice counts twice), perLit how many of them a literal takes:
+// their count sizes the literal slice once, which saves the copies of
+// growing it. The estimate is capped so that a file full of stray quotes
+// cannot reserve much more memory than the text itself.
 func newScOut(src []byte, marks string, perLit int) *scOut {
 	n := 0
 	for k := 0; k < len(marks); k++ {
