@@ -478,7 +478,7 @@ func (l *clexer) hash() {
 		}
 		if j < n && src[j] == '[' {
 			l.pos = j + 1
-			l.t.open(frIndex, ']', "", "", false)
+			l.t.open(frIndex, ']', "", "", callPlain)
 			return
 		}
 	case FormatJavaScript:
@@ -826,31 +826,31 @@ func (l *clexer) openBracket(c byte) {
 			if l.f == FormatRust && l.opText == "!" && l.macro != "" {
 				name := l.macro
 				l.macro = ""
-				t.open(frCall, ']', name, "", clListCtor(name, ""))
+				t.open(frCall, ']', name, "", clCallKindOf(name, "", false))
 				return
 			}
 		}
-		t.open(kind, ']', "", "", false)
+		t.open(kind, ']', "", "", callPlain)
 	case '{':
 		kind := l.braceKind()
 		t.top().flags &^= flHeader | flNew
-		t.open(kind, '}', "", "", false)
+		t.open(kind, '}', "", "", callPlain)
 	}
 }
 
 // openParen opens a call's argument list or grouping parentheses.
 func (l *clexer) openParen() {
 	t := &l.t
-	name, recv, isCall := "", "", false
+	name, recv, isCall, ctor := "", "", false, false
 	switch t.prev {
 	case tkIdent:
 		name, recv, isCall = t.prevWord, t.recv, true
 		if l.f == FormatPHP && (clEqFold(name, "array") || clEqFold(name, "list")) {
-			t.open(frComposite, ')', "", "", false)
+			t.open(frComposite, ')', "", "", callPlain)
 			return
 		}
 		if t.recvSep && recv != "" && (name == "new" || name == "from") {
-			name, recv = recv, ""
+			name, recv, ctor = recv, "", true
 		}
 	case tkClose:
 		isCall = t.prevClose != '}'
@@ -868,11 +868,11 @@ func (l *clexer) openParen() {
 		if recv != "" && !t.recvSep && clReceiverCall(name) {
 			rk = recv
 		}
-		t.open(frCall, ')', name, rk, clListCtor(name, t.recv))
+		t.open(frCall, ')', name, rk, clCallKindOf(name, t.recv, ctor))
 		return
 	}
 	ctrl := t.prev == tkKeyword && clKeyword(l.f, t.prevWord)&kwCtrl != 0
-	t.open(frParen, ')', "", "", false)
+	t.open(frParen, ')', "", "", callPlain)
 	if ctrl {
 		t.top().flags |= flCtrl
 	}

@@ -16,10 +16,13 @@ package extract
 //     `"name" =>` and `x["name"] =` set the pending key; `,`, `;` and a
 //     statement-ending newline clear it. A typed declaration keeps the
 //     name before its colon (`let scope: string = "x"` -> "scope").
-//   - A literal takes the pending key of its frame; a composite, call or
-//     grouping frame that has none passes on the key in force where it was
-//     opened, so `Scopes: []string{"a", "b"}` and `scopes = listOf("a")`
-//     give every element the key.
+//   - A literal takes the pending key of its frame; a composite or grouping
+//     frame that has none passes on the key in force where it was opened,
+//     and so does the argument list of a list constructor or a wrapper
+//     (`Some`, `String`, `Type::new`): `Scopes: []string{"a", "b"}` and
+//     `scopes = listOf("a")` give every element the key. The arguments of
+//     other calls are inputs, not the value, and get no key from outside
+//     (`scope = strings.Join(s, " ")`: " " has none).
 //   - A call frame is named by the identifier before `(` (its last
 //     selector); `Type::new(...)`/`Type::from(...)` are named after Type.
 //     Literals directly in the argument list, or elements (not keyed
@@ -411,9 +414,37 @@ func clElemCall(f *clFrame) string {
 	return ""
 }
 
-// open pushes a frame. For calls, name is the call's name, recvKey is the
-// receiver that keys the arguments and listCtor marks a list constructor.
-func (t *clTracker) open(kind clFrameKind, close byte, name string, recvKey string, listCtor bool) {
+// clCallKind says how a call relates to the value around it.
+type clCallKind uint8
+
+const (
+	callPlain clCallKind = iota // the arguments are inputs of a computation: no key passes in
+	callList                    // a list constructor: the key and the enclosing call's name pass in
+	callWrap                    // a wrapper or constructor of the value itself: the key passes in
+)
+
+// clCallKindOf classifies a call by its name, its receiver and whether it
+// is written as a constructor (`Type::new`, `Type::from`).
+func clCallKindOf(name, recv string, ctor bool) clCallKind {
+	switch {
+	case clListCtor(name, recv):
+		return callList
+	case ctor:
+		return callWrap
+	}
+	switch name {
+	case "String", "Some", "Ok", "Box", "Arc", "Rc", "Cow", "Borrowed", "Owned", "Scope", "Scopes":
+		return callWrap
+	}
+	return callPlain
+}
+
+// open pushes a frame. For calls, name is the call's name, recvKey the
+// receiver that keys the arguments, and how says whether the key in force
+// passes into the arguments. Only list constructors and wrappers pass it
+// in: the literals of other calls (`strings.Join(s, " ")`,
+// `Sprintf("%s", x)`) are inputs, not the value.
+func (t *clTracker) open(kind clFrameKind, close byte, name string, recvKey string, how clCallKind) {
 	t.bump()
 	if len(t.frames) >= clMaxFrames {
 		t.overflow++
@@ -424,16 +455,19 @@ func (t *clTracker) open(kind clFrameKind, close byte, name string, recvKey stri
 	nf := clFrame{kind: kind, close: close}
 	switch kind {
 	case frCall:
-		nf.key = clEffKey(p)
-		if recvKey != "" {
-			nf.key = recvKey
-		}
 		nf.call, nf.name = name, name
-		if listCtor {
+		switch how {
+		case callList:
+			nf.key = clEffKey(p)
 			nf.flags |= flListCtor
 			if c := clElemCall(p); c != "" {
 				nf.call = c
 			}
+		case callWrap:
+			nf.key = clEffKey(p)
+		}
+		if recvKey != "" {
+			nf.key = recvKey
 		}
 	case frComposite, frParen:
 		nf.key = clEffKey(p)
@@ -629,7 +663,7 @@ var clSetterNames = map[string]bool{
 	"field": true, "queryparameter": true, "formparam": true, "setattribute": true, "setvalue": true,
 	"option": true, "setextraparameter": true, "addextraparameter": true, "putextra": true,
 	"setstring": true, "putstring": true, "getstring": true, "config": true, "define": true,
-	"setenv": true, "appendpair": true, "with": true, "lookupenv": true,
+	"setenv": true, "appendpair": true, "with": true, "lookupenv": true, "setauthurlparam": true,
 }
 
 // clSetterCall reports whether a call of this name takes a key name as its
@@ -657,6 +691,8 @@ func clListCtor(name, recv string) bool {
 		"singleton", "newArrayList", "newHashSet", "vec", "hashset", "array", "Set", "Array",
 		"NewSet", "newSet", "ImmutableSet", "ImmutableList", "copyOf":
 		return true
+	case "append":
+		return recv == "" // Go's built-in append(list, elems...)
 	case "of":
 		switch recv {
 		case "List", "Set", "ImmutableList", "ImmutableSet", "Stream", "EnumSet", "Array", "Arrays", "Sets", "Lists":

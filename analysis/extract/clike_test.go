@@ -346,7 +346,7 @@ val scopes = listOf("openid", "email")`, []clWant{
 		cl("!", "t", "", 0).p(),
 		cl("raw ", "raw", "", 0).q(`"""`).p(),
 		cl(` "q" text`, "raw", "", 0).q(`"""`).p(),
-		cl("scope", "m", "mapOf", 3),
+		cl("scope", "", "mapOf", 3),
 		cl("repo", "scope", "mapOf", 3),
 		cl("n1", "scopes", "foo", 4),
 		cl("o", "other", "foo", 5),
@@ -368,11 +368,11 @@ options.Scope.Add("openid");
 Call(scope: "named");
 var token = await app.AcquireTokenByAuthorizationCode(scopes, code).WithScopes(new[] { "offline_access" }).ExecuteAsync();`, []clWant{
 		cl("User.Read", "scopes", "", 1),
-		cl("Mail.Read", "result", "AcquireTokenInteractive", 2),
-		cl("Calendars.Read", "result", "WithExtraScopesToConsent", 3),
+		cl("Mail.Read", "", "AcquireTokenInteractive", 2),
+		cl("Calendars.Read", "", "WithExtraScopesToConsent", 3),
 		cl("openid", "Scope", "Add", 4),
 		cl("named", "scope", "Call", 5),
-		cl("offline_access", "token", "WithScopes", 6),
+		cl("offline_access", "", "WithScopes", 6),
 	}},
 	{"string forms", `var p = @"C:\path\""q""";
 var i = $"Hello {name} and {{braces}} {Fmt("x")}";

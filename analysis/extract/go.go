@@ -71,7 +71,7 @@ func (g *goLexer) run() {
 		case token.LPAREN:
 			g.openParen()
 		case token.LBRACK:
-			t.open(frIndex, ']', "", "", false)
+			t.open(frIndex, ']', "", "", callPlain)
 		case token.LBRACE:
 			g.openBrace()
 		case token.RPAREN:
@@ -146,22 +146,22 @@ func (g *goLexer) openParen() {
 		if t.recv != "" && clReceiverCall(name) {
 			rk = t.recv
 		}
-		t.open(frCall, ')', name, rk, false)
+		t.open(frCall, ')', name, rk, clCallKindOf(name, t.recv, false))
 		return
 	case tkClose:
 		if t.prevClose != '}' {
-			t.open(frCall, ')', "", "", false)
+			t.open(frCall, ')', "", "", callPlain)
 			return
 		}
 	case tkKeyword:
 		if g.declExpect {
 			// var ( ... ) / const ( ... )
-			t.open(frParen, ')', "", "", false)
+			t.open(frParen, ')', "", "", callPlain)
 			t.top().flags |= flDeclGroup
 			return
 		}
 	}
-	t.open(frParen, ')', "", "", false)
+	t.open(frParen, ')', "", "", callPlain)
 }
 
 // openBrace opens a composite literal or a block.
@@ -190,7 +190,7 @@ func (g *goLexer) openBrace() {
 		f.flags &^= flHeader | flFunc
 	}
 	g.declExpect = false
-	t.open(kind, '}', "", "", false)
+	t.open(kind, '}', "", "", callPlain)
 }
 
 // str emits the string literal lit found at off.

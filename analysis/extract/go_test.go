@@ -29,8 +29,8 @@ func main() {
 	ts := google.CredentialsFromJSON(ctx, data, "openid", "email")
 }`, []clWant{
 		cl("https://www.googleapis.com/auth/gmail.readonly", "", "WithScopes", 1),
-		cl("openid", "ts", "CredentialsFromJSON", 2),
-		cl("email", "ts", "CredentialsFromJSON", 2),
+		cl("openid", "", "CredentialsFromJSON", 2),
+		cl("email", "", "CredentialsFromJSON", 2),
 	}},
 	{"declarations", `package p
 
@@ -70,11 +70,26 @@ func f() {
 		cl("response_type", "v", "", 0),
 		cl("code", "response_type", "", 3),
 		cl("scope", "", "Set", 4),
-		cl(" ", "scope", "Join", 5),
+		cl(" ", "", "Join", 5),
 		cl("github", "m", "", 0),
 		cl("repo", "github", "", 7),
 		cl("scope", "", "", 0),
 		cl("read", "scope", "", 8),
+	}},
+	{"calls are inputs unless they build the list", `package p
+
+func f() {
+	url := conf.AuthCodeURL(state, oauth2.SetAuthURLParam("scope", "openid email"))
+	scope := fmt.Sprintf("%s %s", a, b)
+	scopes := strings.Split("read,write", ",")
+	cfg.Scopes = append(cfg.Scopes, "extra")
+}`, []clWant{
+		cl("scope", "", "SetAuthURLParam", 1),
+		cl("openid email", "scope", "SetAuthURLParam", 1),
+		cl("%s %s", "", "Sprintf", 2),
+		cl("read,write", "", "Split", 3),
+		cl(",", "", "Split", 3),
+		cl("extra", "Scopes", "append", 4),
 	}},
 	{"blocks, headers and cases", `package p
 

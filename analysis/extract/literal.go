@@ -65,8 +65,8 @@ type Literal struct {
 
 	// Key is the innermost name the literal is assigned to or stands under:
 	// a map key, struct field, keyword argument, variable, constant, XML
-	// element or attribute name, env/properties key (its last dotted or
-	// underscored part is not split off: the whole key as written).
+	// element or attribute name, env key (the whole name as written), or
+	// the last dotted part of a .properties key (its full key is in Path).
 	// Empty when there is none.
 	Key string
 	// Path holds the enclosing keys of structured formats, outermost
