@@ -15,7 +15,9 @@ package extract
 //   - Inside a frame, `name:`, `"name":`, `name =`, `name :=`, `name +=`,
 //     `"name" =>` and `x["name"] =` set the pending key; `,`, `;` and a
 //     statement-ending newline clear it. A typed declaration keeps the
-//     name before its colon (`let scope: string = "x"` -> "scope").
+//     name before its colon (`let scope: string = "x"` -> "scope"); a
+//     multiple assignment (`a, b := ...`) sets none; Kotlin's `"k" to v`
+//     keys v like `=>`.
 //   - A literal takes the pending key of its frame; a composite or grouping
 //     frame that has none passes on the key in force where it was opened,
 //     and so does the argument list of a list constructor or a wrapper
@@ -34,7 +36,8 @@ package extract
 //     name is the key of the arguments (`options.Scope.Add("openid")` ->
 //     Key "Scope", Call "Add").
 //   - Key-value setters (`v.Set("scope", x)`, `params.append("scope", x)`,
-//     `put`, `queryParam`, `getenv`, ...) and two-element tuples
+//     `put`, `queryParam`, `getenv`, `oauth2.SetAuthURLParam`,
+//     `flag.String("scope", "openid", usage)`, ...) and tuples
 //     (`("scope", x)`): when the first argument is a single name-like
 //     string, it is the key of the second argument.
 //   - Elements of a composite literal and arguments of a call share one
@@ -88,29 +91,29 @@ const (
 
 // clFrame is one open bracket.
 type clFrame struct {
-	kind  clFrameKind
-	close byte   // the byte that closes the frame
-	flags uint8  // lexer-owned flags
-	key   string // key in force where the frame was opened
-	call  string // Call of the frame's elements
-	name  string // calls: the name of the called function
-
-	curKey   string // pending key set inside the frame
-	colonKey bool   // curKey came from `name:` in the current element
-	caseLbl  bool   // the current statement is a case label
-	assigned bool   // the current statement has had an assignment
-	ternary  int    // pending `?` of conditional expressions
-
-	list      int    // List id of the elements, 0 until the first one
-	arg       int    // index of the current argument or element
-	argToks   int    // tokens in the current argument
+	key       string // key in force where the frame was opened
+	call      string // Call of the frame's elements
+	name      string // calls: the name of the called function
+	curKey    string // pending key set inside the frame
 	firstCand string // arg 0 when it is a single name-like string so far
 	firstArg  string // arg 0 once it ended being a single name-like string
-	setter    bool   // arg 0 names the key of arg 1 (key-value setter or tuple)
-	toks      int    // tokens directly inside the frame
 	oneStr    string // the value of the frame's first token when it is a string
-	hasStr    bool
-	saved     int // stop frames: the overflow count of the frames below
+
+	ternary int32 // pending `?` of conditional expressions
+	list    int32 // List id of the elements, 0 until the first one
+	arg     int32 // index of the current argument or element
+	argToks int32 // tokens in the current argument
+	toks    int32 // tokens directly inside the frame
+	saved   int32 // stop frames: the overflow count of the frames below
+
+	kind     clFrameKind
+	close    byte  // the byte that closes the frame
+	flags    uint8 // lexer-owned flags
+	colonKey bool  // curKey came from `name:` in the current element
+	caseLbl  bool  // the current statement is a case label
+	assigned bool  // the current statement has had an assignment
+	setter   bool  // arg 0 names the key of arg 1 (key-value setter or tuple)
+	hasStr   bool  // oneStr is set
 }
 
 // clCtx is the context of one string literal.
@@ -414,31 +417,6 @@ func clElemCall(f *clFrame) string {
 	return ""
 }
 
-// clCallKind says how a call relates to the value around it.
-type clCallKind uint8
-
-const (
-	callPlain clCallKind = iota // the arguments are inputs of a computation: no key passes in
-	callList                    // a list constructor: the key and the enclosing call's name pass in
-	callWrap                    // a wrapper or constructor of the value itself: the key passes in
-)
-
-// clCallKindOf classifies a call by its name, its receiver and whether it
-// is written as a constructor (`Type::new`, `Type::from`).
-func clCallKindOf(name, recv string, ctor bool) clCallKind {
-	switch {
-	case clListCtor(name, recv):
-		return callList
-	case ctor:
-		return callWrap
-	}
-	switch name {
-	case "String", "Some", "Ok", "Box", "Arc", "Rc", "Cow", "Borrowed", "Owned", "Scope", "Scopes":
-		return callWrap
-	}
-	return callPlain
-}
-
 // open pushes a frame. For calls, name is the call's name, recvKey the
 // receiver that keys the arguments, and how says whether the key in force
 // passes into the arguments. Only list constructors and wrappers pass it
@@ -485,7 +463,7 @@ func (t *clTracker) openStop(close byte, key string) {
 	if key != "" {
 		kind = frParen
 	}
-	t.push(clFrame{kind: kind, close: close, flags: flStop, key: key, saved: t.overflow})
+	t.push(clFrame{kind: kind, close: close, flags: flStop, key: key, saved: int32(t.overflow)})
 	t.overflow = 0
 	t.shift(tkOpen)
 }
@@ -529,7 +507,7 @@ func (t *clTracker) close(b byte) {
 // popStop pops the stop frame on top of the stack.
 func (t *clTracker) popStop() {
 	if len(t.frames) > 1 {
-		t.overflow = t.top().saved
+		t.overflow = int(t.top().saved)
 		t.pop(len(t.frames) - 1)
 	}
 }
@@ -559,9 +537,9 @@ func (t *clTracker) ctx() clCtx {
 func (t *clTracker) listID(f *clFrame) int {
 	if f.list == 0 {
 		t.lists++
-		f.list = t.lists
+		f.list = int32(t.lists)
 	}
-	return f.list
+	return int(f.list)
 }
 
 // emit appends one literal with the given context.
@@ -596,27 +574,6 @@ func (t *clTracker) endString(last int) {
 	t.litTok = last
 }
 
-// clNameLike reports whether s can be a key name: letters, digits and
-// `_ - . :`, starting with a letter or '_'.
-func clNameLike(s string) bool {
-	if s == "" || len(s) > 64 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', c == '_':
-		case '0' <= c && c <= '9', c == '-', c == '.', c == ':':
-			if i == 0 {
-				return false
-			}
-		default:
-			return false
-		}
-	}
-	return true
-}
-
 // clSnapshot is the tracker state saved before a speculative scan.
 type clSnapshot struct {
 	nframes int
@@ -639,65 +596,4 @@ func (t *clTracker) restore(s clSnapshot) {
 	t.cur = &t.frames[len(t.frames)-1]
 	*t.cur = s.top
 	t.lists = s.lists
-}
-
-// clReceiverCall reports whether a method of this name adds its arguments to
-// the receiver, which then keys them.
-func clReceiverCall(name string) bool {
-	switch name {
-	case "Add", "add", "push", "append", "Append", "addAll", "AddRange", "extend",
-		"insert", "unshift", "Insert", "Push", "concat":
-		return true
-	}
-	return false
-}
-
-// clSetterNames are the lower-case names of calls that take a key name as
-// their first argument and the value as their second.
-var clSetterNames = map[string]bool{
-	"set": true, "add": true, "put": true, "append": true, "insert": true, "param": true,
-	"queryparam": true, "setparameter": true, "addparameter": true, "setqueryparameter": true,
-	"addqueryparameter": true, "appendqueryparameter": true, "withparameter": true,
-	"setproperty": true, "setdefault": true, "getenv": true, "getenvordefault": true, "env": true,
-	"getproperty": true, "getordefault": true, "header": true, "setheader": true, "addheader": true,
-	"field": true, "queryparameter": true, "formparam": true, "setattribute": true, "setvalue": true,
-	"option": true, "setextraparameter": true, "addextraparameter": true, "putextra": true,
-	"setstring": true, "putstring": true, "getstring": true, "config": true, "define": true,
-	"setenv": true, "appendpair": true, "with": true, "lookupenv": true, "setauthurlparam": true,
-}
-
-// clSetterCall reports whether a call of this name takes a key name as its
-// first argument and the value as its second (case-insensitively).
-func clSetterCall(name string) bool {
-	var buf [24]byte
-	if len(name) > len(buf) {
-		return false
-	}
-	for i := 0; i < len(name); i++ {
-		c := name[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
-	}
-	return clSetterNames[string(buf[:len(name)])]
-}
-
-// clListCtor reports whether a call builds a list from its arguments.
-func clListCtor(name, recv string) bool {
-	switch name {
-	case "listOf", "setOf", "arrayOf", "mutableListOf", "mutableSetOf", "arrayListOf",
-		"hashSetOf", "linkedSetOf", "sortedSetOf", "listOfNotNull", "asList", "singletonList",
-		"singleton", "newArrayList", "newHashSet", "vec", "hashset", "array", "Set", "Array",
-		"NewSet", "newSet", "ImmutableSet", "ImmutableList", "copyOf":
-		return true
-	case "append":
-		return recv == "" // Go's built-in append(list, elems...)
-	case "of":
-		switch recv {
-		case "List", "Set", "ImmutableList", "ImmutableSet", "Stream", "EnumSet", "Array", "Arrays", "Sets", "Lists":
-			return true
-		}
-	}
-	return false
 }

@@ -48,6 +48,18 @@ var (
 	swiftDouble  = clStrKind{quote: `"`, q: '"', dia: clEscSwift, interp: clInSwift, escape: EscapeBackslash}
 )
 
+// clStrPlain marks the bytes that never end, escape or interpolate in any
+// kind of string (read-only).
+var clStrPlain = func() (t [256]bool) {
+	for c := range t {
+		t[c] = true
+	}
+	for _, c := range "\"'`\\\n\r${}" {
+		t[c] = false
+	}
+	return t
+}()
+
 // dquote lexes a string that opens with '"' at l.pos (or with a Scala
 // interpolator just before it).
 func (l *clexer) dquote() {
@@ -307,6 +319,10 @@ func (l *clexer) scanQuoted(k *clStrKind, cs int) {
 	i := cs
 	for i < n {
 		c := src[i]
+		if clStrPlain[c] {
+			i++
+			continue
+		}
 		switch {
 		case c == k.q:
 			end, after := i, i+1

@@ -440,11 +440,15 @@ var clRustCases = []clCase{
     .add_scope(Scope::new("read".to_string()))
     .add_scopes(vec![Scope::new("a".into())])
     .url();
-const SCOPES: &[&str] = &["s1", "s2"];`, []clWant{
+const SCOPES: &[&str] = &["s1", "s2"];
+let cfg = Config { scope: String::from("openid"), scopes: vec!["a".to_string()], name: format!("n{}", 1) };`, []clWant{
 		cl("read", "", "Scope", 1),
 		cl("a", "", "Scope", 2),
 		cl("s1", "SCOPES", "", 3),
 		cl("s2", "SCOPES", "", 3),
+		cl("openid", "scope", "String", 4),
+		cl("a", "scopes", "vec", 5),
+		cl("n{}", "", "format", 6),
 	}},
 	{"string forms", `let r = r#"raw "quoted" \n"#;
 let b = b"bytes\x41";
@@ -562,6 +566,34 @@ func TestEncodeRoundTrip(t *testing.T) {
 			if len(lits2) != 1 || lits2[0].Value != v {
 				t.Errorf("%s %s: %q encoded as %q decodes to %v", f.format, f.open, v, enc, lits2)
 			}
+		}
+	}
+}
+
+// TestMultilineCRLF checks that strings spanning CRLF lines keep or
+// normalize the line ends as their language does, with offsets.
+func TestMultilineCRLF(t *testing.T) {
+	cases := []struct {
+		format Format
+		src    string
+		values []string
+	}{
+		{FormatSwift, "let m = \"\"\"\r\n    a \\(x) b\r\n      c\r\n    \"\"\"\r\n", []string{"a ", " b\n  c"}},
+		{FormatJava, "String t = \"\"\"\r\n    a\r\n      b\"\"\";\r\n", []string{"a\n  b"}},
+		{FormatCSharp, "var r = \"\"\"\r\n    a\r\n    b\r\n    \"\"\";\r\n", []string{"a\r\nb"}},
+		{FormatKotlin, "val k = \"\"\"\r\n  ${x}y\r\n\"\"\"\n", []string{"\r\n  ", "y\r\n"}},
+		{FormatJavaScript, "x = `a\\\r\nb`; y = `c\rd`", []string{"ab", "c\nd"}},
+		{FormatRust, "let s = \"a\r\nb\";", []string{"a\nb"}},
+	}
+	for _, tc := range cases {
+		lits := extractCLike(tc.format, []byte(tc.src))
+		clCheckInvariants(t, []byte(tc.src), lits)
+		var got []string
+		for _, l := range lits {
+			got = append(got, l.Value)
+		}
+		if fmt.Sprintf("%q", got) != fmt.Sprintf("%q", tc.values) {
+			t.Errorf("%s %q: values %q, want %q", tc.format, tc.src, got, tc.values)
 		}
 	}
 }

@@ -83,6 +83,8 @@ func f() {
 	scope := fmt.Sprintf("%s %s", a, b)
 	scopes := strings.Split("read,write", ",")
 	cfg.Scopes = append(cfg.Scopes, "extra")
+	flagScope := flag.String("scope", "openid", "OAuth scopes to request")
+	pflag.StringSlice("scopes", []string{"read"}, "scopes")
 }`, []clWant{
 		cl("scope", "", "SetAuthURLParam", 1),
 		cl("openid email", "scope", "SetAuthURLParam", 1),
@@ -90,6 +92,12 @@ func f() {
 		cl("read,write", "", "Split", 3),
 		cl(",", "", "Split", 3),
 		cl("extra", "Scopes", "append", 4),
+		cl("scope", "", "String", 5),
+		cl("openid", "scope", "String", 5),
+		cl("OAuth scopes to request", "", "String", 5),
+		cl("scopes", "", "StringSlice", 6),
+		cl("read", "scopes", "StringSlice", 7),
+		cl("scopes", "", "StringSlice", 6),
 	}},
 	{"blocks, headers and cases", `package p
 
@@ -192,5 +200,19 @@ func TestExtractGoNoStrings(t *testing.T) {
 	}
 	if lits := extractGo([]byte(strings.Repeat("{", 1000) + `"deep"`)); len(lits) != 1 {
 		t.Errorf("deep nesting: got %d literals", len(lits))
+	}
+}
+
+// BenchmarkExtractGo measures extractGo on a generated file of realistic
+// OAuth client code (see clBenchUnits).
+func BenchmarkExtractGo(b *testing.B) {
+	src := clBenchSource(FormatGo, 1<<20)
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if len(extractGo(src)) == 0 {
+			b.Fatal("no literals")
+		}
 	}
 }

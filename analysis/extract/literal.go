@@ -127,7 +127,7 @@ func (l *Literal) Encode(s string) (string, bool) {
 		var b strings.Builder
 		for _, r := range s {
 			switch {
-			case l.Quote != "" && strings.ContainsRune(l.Quote, r):
+			case (r == '"' || r == '\'' || r == '`') && strings.ContainsRune(l.Quote, r):
 				b.WriteByte('\\')
 				b.WriteRune(r)
 			case r == '\\':
