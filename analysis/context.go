@@ -135,7 +135,7 @@ func scopeContext(lit *extract.Literal) (name string, nonOAuth bool) {
 		name = lit.Key
 	case isScopeName(lit.Call):
 		name = lit.Call
-	case lit.List != 0 && len(lit.Path) >= 2 && isScopeName(lit.Path[len(lit.Path)-2]):
+	case lit.List != 0 && len(lit.Path) >= 2 && isScopeName(lit.Path[len(lit.Path)-2]) && !schemaKeyword[strings.ToLower(lit.Path[len(lit.Path)-1])]:
 		// oauth_config.scopes.bot: [...] (Slack manifest), scopes.user;
 		// not the values of an OpenAPI scopes map, which are descriptions.
 		name = lit.Path[len(lit.Path)-2]
@@ -156,6 +156,41 @@ func isStrict(lit *extract.Literal, strict func(string) bool) bool {
 	}
 	if len(lit.Path) > 0 && strict(strings.Join(lit.Path, ".")) {
 		return true
+	}
+	return false
+}
+
+// schemaKeyword are keys of a schema description (JSON Schema, OpenAPI,
+// API discovery documents) whose lists hold enum values or prose, never
+// the scopes of the property they describe.
+var schemaKeyword = map[string]bool{
+	"enum": true, "enumdescriptions": true, "enumdeprecated": true, "x-enum-descriptions": true,
+	"x-enum-varnames": true, "examples": true, "description": true, "descriptions": true,
+	"required": true, "oneof": true, "anyof": true, "allof": true, "type": true,
+}
+
+// proseWords are words that occur in sentences but never in a scope list.
+var proseWords = map[string]bool{
+	"the": true, "a": true, "an": true, "is": true, "are": true, "of": true, "to": true, "in": true,
+	"and": true, "or": true, "for": true, "with": true, "not": true, "only": true, "be": true,
+	"this": true, "that": true, "on": true, "by": true, "from": true, "as": true, "it": true,
+}
+
+// isProse reports whether a value reads as a sentence: two or more
+// distinct words that no scope list contains ("the", "is", "of", ...).
+func isProse(v string) bool {
+	if !strings.Contains(v, " ") {
+		return false
+	}
+	first := ""
+	for _, w := range strings.Fields(v) {
+		w = strings.ToLower(strings.TrimRight(w, ".,;:"))
+		if proseWords[w] && w != first {
+			if first != "" {
+				return true
+			}
+			first = w
+		}
 	}
 	return false
 }

@@ -53,7 +53,9 @@ func collectFileEvidence(src []byte, cat *catalog.Catalog) *fileEvidence {
 			}
 			return
 		}
-		if signals[e.Provider] >= 3 {
+		if signals[e.Provider] >= 3 || strings.EqualFold(e.Text, e.Provider) {
+			// A bare provider name anywhere in a file ("bitbucket" in a
+			// CLI flag) says little; nearby and context words cover it.
 			return
 		}
 		signals[e.Provider]++
@@ -86,6 +88,9 @@ func contextProvider(cat *catalog.Catalog, lit *extract.Literal, extra []string)
 	names = append(names, extra...)
 	for _, n := range names {
 		for _, w := range splitWords(n) {
+			if commonWord[w] || w == "x" && (strings.HasPrefix(n, "X-") || strings.HasPrefix(n, "x-")) {
+				continue // "threads" of mail, "meta" data, X-OAuth-Scopes headers
+			}
 			if p := cat.Provider(w); p != nil && w != "oidc" {
 				return p.Name, n
 			}
@@ -347,11 +352,17 @@ func (e *engine) nearbyProvider(set *ScopeSet) (provider, word string) {
 			break
 		}
 		w := string(src[j:i])
+		if domainLabel(src, i) {
+			// "google" in http://google.com/cb: a host in a test URL, not
+			// the code's provider (authorize hosts count as URL evidence).
+			i = j
+			continue
+		}
 		if p := e.providerInWord(w); p != "" {
 			return p, w
 		}
 		for _, part := range splitWords(w) {
-			if len(part) < 4 || part == "oidc" || part == "scope" || part == "scopes" {
+			if len(part) < 4 || part == "oidc" || part == "scope" || part == "scopes" || commonWord[part] {
 				continue
 			}
 			if p := e.cat.Provider(part); p != nil && len(p.Scopes) > 0 {
@@ -415,3 +426,22 @@ func (e *engine) shareFileProvider(sets []*ScopeSet) {
 func isIdentByte(c byte) bool {
 	return c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
+
+// domainLabel reports whether the word ending at src[i] is followed by a
+// common top-level domain (".com", ".org", ...), so that it is part of a
+// host name.
+func domainLabel(src []byte, i int) bool {
+	for _, tld := range []string{".com", ".org", ".net", ".io", ".dev", ".co"} {
+		if bytes.HasPrefix(src[i:], []byte(tld)) {
+			k := i + len(tld)
+			if k == len(src) || !isIdentByte(src[k]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// commonWord are other names of providers that are also everyday words in
+// code: mail threads, metadata.
+var commonWord = map[string]bool{"threads": true, "meta": true}

@@ -181,6 +181,9 @@ func (e *engine) buildSets(lits []extract.Literal) []*ScopeSet {
 		if ctx == "" && strict {
 			ctx = l.Key
 		}
+		if !strict && !l.URL && isProse(l.Value) {
+			continue // a sentence in a scope-named place: a description
+		}
 		var set *ScopeSet
 		if l.List != 0 && !l.URL {
 			set = byList[l.List]

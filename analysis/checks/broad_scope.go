@@ -29,7 +29,13 @@ No fix is offered: only you know what the code needs. To silence one place:
 }
 
 func runBroadScope(pass *analysis.Pass) {
+	if declarationFile(pass) {
+		return
+	}
 	for _, s := range pass.Sets {
+		if apiDescription(s) {
+			continue
+		}
 		for i, t := range s.Tokens {
 			r := s.Resolutions[i]
 			if r.Scope == nil || !r.Scope.Broad || !r.Known(s.Provider) {
@@ -74,4 +80,26 @@ func narrowerScopes(cat *catalog.Catalog, s *catalog.Scope) []string {
 		out = out[:2]
 	}
 	return out
+}
+
+// declarationFile reports whether the file only declares types (a
+// TypeScript .d.ts): a type that admits a scope is not a request for it.
+func declarationFile(pass *analysis.Pass) bool {
+	return strings.HasSuffix(pass.File.Path, ".d.ts") || strings.HasSuffix(pass.File.Path, ".d.mts") || strings.HasSuffix(pass.File.Path, ".d.cts")
+}
+
+// apiDescription reports whether s is the list of scopes that authorize one
+// method of an API description (resources.*.methods.*.scopes): any one of
+// them is enough, and no application requests them.
+func apiDescription(s *analysis.ScopeSet) bool {
+	p := s.Literals[0].Path
+	if len(p) < 3 || !strings.EqualFold(p[len(p)-1], "scopes") {
+		return false
+	}
+	for _, k := range p[:len(p)-1] {
+		if k == "methods" {
+			return true
+		}
+	}
+	return false
 }

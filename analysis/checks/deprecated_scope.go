@@ -28,6 +28,9 @@ When exactly one replacement is documented, the fix writes it. To silence one pl
 }
 
 func runDeprecatedScope(pass *analysis.Pass) {
+	if declarationFile(pass) {
+		return
+	}
 	for _, s := range pass.Sets {
 		for i, t := range s.Tokens {
 			r := s.Resolutions[i]

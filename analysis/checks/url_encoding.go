@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/scopels/scopels/analysis"
+	"github.com/scopels/scopels/analysis/extract"
 )
 
 // URLEncoding reports scope= query values that are encoded wrongly.
@@ -114,13 +115,18 @@ func reportRawSpaces(pass *analysis.Pass, s *analysis.ScopeSet, lit *analysis.Li
 	if len(edits) == 0 {
 		return
 	}
-	pass.Report(analysis.Diagnostic{
+	d := analysis.Diagnostic{
 		Span:     lit.Span,
 		Provider: s.Provider.Name,
 		Scope:    lit.Value,
 		Message:  "raw space in the scope parameter of a URL: the URL ends there or is sent unencoded; encode it as %20",
 		Fixes:    []analysis.Fix{{Title: "Encode the spaces", Edits: edits, Preferred: true}},
-	})
+	}
+	if whatwgURL(pass, lit) {
+		d.Severity = analysis.SeverityHint
+		d.Message = "raw space in the scope parameter of a URL: a URL parser (new URL, fetch) encodes it, but %20 is clearer"
+	}
+	pass.Report(d)
 }
 
 // anyKnown reports whether some token of value is a scope of s's provider.
@@ -165,4 +171,17 @@ func unhex(c byte) byte {
 		return c - 'a' + 10
 	}
 	return c - 'A' + 10
+}
+
+// whatwgURL reports whether lit is in JavaScript or TypeScript code, where
+// URL strings go through the WHATWG URL parser, which encodes spaces.
+func whatwgURL(pass *analysis.Pass, lit *analysis.Literal) bool {
+	f := lit.Lang
+	if f == "" {
+		f = pass.File.Format
+	}
+	if f == "" {
+		f = extract.FormatOf(pass.File.Path)
+	}
+	return f == extract.FormatJavaScript
 }
