@@ -187,6 +187,9 @@ func (e *engine) inferProvider(set *ScopeSet) {
 	}
 	// The tokens: shape and catalog hits.
 	for _, t := range set.Tokens {
+		if t.Text == "*" || strings.ContainsAny(t.Text, "${}<>%") {
+			continue // a wildcard or template says nothing about the provider
+		}
 		if owner := shapeOwner(e.cat, t.Text); owner != "" {
 			add(owner, weightShape, fmt.Sprintf("%q has its shape", t.Text))
 			continue
