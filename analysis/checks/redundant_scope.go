@@ -32,30 +32,45 @@ func runRedundantScope(pass *analysis.Pass) {
 		if s.Provider == nil {
 			continue
 		}
+		// impliedBy maps a scope name to the first token that implies it:
+		// one pass over the tokens, whatever the length of the list.
+		impliedBy := map[string]int{}
+		for j := range s.Tokens {
+			rj := s.Resolutions[j]
+			if rj.Scope == nil || !rj.Known(s.Provider) {
+				continue
+			}
+			for _, imp := range rj.Scope.Implies {
+				if _, ok := impliedBy[imp]; !ok {
+					impliedBy[imp] = j
+				}
+			}
+		}
+		if len(impliedBy) == 0 {
+			continue
+		}
 		for i, t := range s.Tokens {
 			ri := s.Resolutions[i]
 			if ri.Scope == nil || !ri.Known(s.Provider) {
 				continue
 			}
-			for j, other := range s.Tokens {
-				rj := s.Resolutions[j]
-				if i == j || rj.Scope == nil || !rj.Known(s.Provider) || rj.Scope == ri.Scope || !implies(rj.Scope.Implies, ri.Scope.Name) {
-					continue
-				}
-				d := analysis.Diagnostic{
-					Span:     t.Span,
-					Provider: s.Provider.Name,
-					Scope:    t.Text,
-					Message:  fmt.Sprintf("%q is already granted by %q", t.Text, other.Text),
-					Tags:     []analysis.Tag{analysis.TagUnnecessary},
-					Related:  []analysis.Related{{Span: other.Span, Message: fmt.Sprintf("%q implies it", other.Text)}},
-				}
-				if e, ok := removeToken(pass.File.Src, s, i); ok {
-					d.Fixes = []analysis.Fix{{Title: "Remove the implied scope", Edits: []analysis.Edit{e}, Preferred: true}}
-				}
-				pass.Report(d)
-				break
+			j, ok := impliedBy[ri.Scope.Name]
+			if !ok || s.Resolutions[j].Scope == ri.Scope {
+				continue
 			}
+			other := s.Tokens[j]
+			d := analysis.Diagnostic{
+				Span:     t.Span,
+				Provider: s.Provider.Name,
+				Scope:    t.Text,
+				Message:  fmt.Sprintf("%q is already granted by %q", t.Text, other.Text),
+				Tags:     []analysis.Tag{analysis.TagUnnecessary},
+				Related:  []analysis.Related{{Span: other.Span, Message: fmt.Sprintf("%q implies it", other.Text)}},
+			}
+			if e, ok := removeToken(pass.File.Src, s, i); ok {
+				d.Fixes = []analysis.Fix{{Title: "Remove the implied scope", Edits: []analysis.Edit{e}, Preferred: true}}
+			}
+			pass.Report(d)
 		}
 	}
 }

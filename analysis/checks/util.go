@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/scopels/scopels/analysis"
@@ -86,18 +87,17 @@ func removeToken(src []byte, s *analysis.ScopeSet, i int) (analysis.Edit, bool) 
 	tok := s.Tokens[i]
 	lit := tok.Lit
 	// Another token of the same literal: drop the token and the separator
-	// before it (or after it, for the first token).
+	// before it (or after it, for the first token). Separators are in
+	// source order, so the neighbours are found by binary search.
 	var before, after *analysis.Sep
-	for j := range s.Seps {
-		sep := &s.Seps[j]
-		if sep.Lit != lit {
-			continue
-		}
-		if sep.End == tok.Start && sep.Start > 0 {
-			before = sep
-		}
-		if sep.Start == tok.End && sep.End < len(lit.Value) {
+	if k := sort.Search(len(s.Seps), func(k int) bool { return s.Seps[k].Span.Start >= tok.Span.End }); k < len(s.Seps) {
+		if sep := &s.Seps[k]; sep.Lit == lit && sep.Start == tok.End && sep.End < len(lit.Value) {
 			after = sep
+		}
+	}
+	if k := sort.Search(len(s.Seps), func(k int) bool { return s.Seps[k].Span.End > tok.Span.Start }); k > 0 {
+		if sep := &s.Seps[k-1]; sep.Lit == lit && sep.End == tok.Start && sep.Start > 0 {
+			before = sep
 		}
 	}
 	if before != nil {
@@ -112,14 +112,14 @@ func removeToken(src []byte, s *analysis.ScopeSet, i int) (analysis.Edit, bool) 
 		return analysis.Edit{}, false
 	}
 	var prev, next *analysis.Literal
-	for k, l := range s.Literals {
-		if l == lit {
-			if k+1 < len(s.Literals) {
-				next = s.Literals[k+1]
-			}
-			break
+	k := sort.Search(len(s.Literals), func(k int) bool { return s.Literals[k].Span.Start >= lit.Span.Start })
+	if k < len(s.Literals) && s.Literals[k] == lit {
+		if k > 0 {
+			prev = s.Literals[k-1]
 		}
-		prev = l
+		if k+1 < len(s.Literals) {
+			next = s.Literals[k+1]
+		}
 	}
 	if lit.List == 0 {
 		return analysis.Edit{}, false
@@ -179,4 +179,13 @@ func quoteList(names []string) string {
 		return q[0]
 	}
 	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
+}
+
+// sepsByLiteral groups a set's separators by the literal they stand in.
+func sepsByLiteral(s *analysis.ScopeSet) map[*analysis.Literal][]analysis.Sep {
+	m := make(map[*analysis.Literal][]analysis.Sep)
+	for _, sep := range s.Seps {
+		m[sep.Lit] = append(m[sep.Lit], sep)
+	}
+	return m
 }

@@ -48,12 +48,13 @@ func runWrongDelimiter(pass *analysis.Pass) {
 			fixDelim = native
 		}
 		wantText := map[catalog.Delimiter]string{catalog.DelimSpace: " ", catalog.DelimComma: ","}[fixDelim]
+		seps := sepsByLiteral(s)
 		for _, lit := range s.Literals {
 			var bad []analysis.Sep
 			severe := false
 			badKind := ""
-			for _, sep := range s.Seps {
-				if sep.Lit != lit || sep.Start == 0 || sep.End == len(lit.Value) {
+			for _, sep := range seps[lit] {
+				if sep.Start == 0 || sep.End == len(lit.Value) {
 					continue // edges are malformed-scope's business
 				}
 				kind := analysis.SepKind(sep.Text)
@@ -83,7 +84,7 @@ func runWrongDelimiter(pass *analysis.Pass) {
 			// Write the separator the way the string already writes a good
 			// one (a "+" in a URL, ", " in a comma list), else the plain one.
 			enc, ok := lit.Encode(wantText)
-			if good := goodSep(pass.File.Src, s, lit, bad); good != "" {
+			if good := goodSep(pass.File.Src, seps[lit], lit, bad); good != "" {
 				enc, ok = good, true
 			}
 			var edits []analysis.Edit
@@ -123,20 +124,16 @@ func runWrongDelimiter(pass *analysis.Pass) {
 
 // goodSep returns the source text of a separator of lit that is not among
 // bad and that the context accepts, or "".
-func goodSep(src []byte, s *analysis.ScopeSet, lit *analysis.Literal, bad []analysis.Sep) string {
-	for _, sep := range s.Seps {
-		if sep.Lit != lit || sep.Start == 0 || sep.End == len(lit.Value) {
+func goodSep(src []byte, seps []analysis.Sep, lit *analysis.Literal, bad []analysis.Sep) string {
+	isBad := make(map[analysis.Span]bool, len(bad))
+	for _, b := range bad {
+		isBad[b.Span] = true
+	}
+	for _, sep := range seps {
+		if sep.Start == 0 || sep.End == len(lit.Value) || isBad[sep.Span] {
 			continue
 		}
-		isBad := false
-		for _, b := range bad {
-			if b.Span == sep.Span {
-				isBad = true
-			}
-		}
-		if !isBad {
-			return string(src[sep.Span.Start:sep.Span.End])
-		}
+		return string(src[sep.Span.Start:sep.Span.End])
 	}
 	return ""
 }
