@@ -361,19 +361,8 @@ func (e *engine) nearbyProvider(set *ScopeSet) (provider, word string) {
 			i = j
 			continue
 		}
-		if p := e.providerInWord(w); p != "" {
+		if p := e.wordProvider(w); p != "" {
 			return p, w
-		}
-		for _, part := range splitWords(w) {
-			if len(part) < 4 || part == "oidc" || part == "scope" || part == "scopes" || commonWord[part] {
-				continue
-			}
-			if p := e.cat.Provider(part); p != nil && len(p.Scopes) > 0 {
-				return p.Name, w
-			}
-			if pn, ok := providerWords[part]; ok && e.cat.Provider(pn) != nil {
-				return pn, w
-			}
 		}
 		i = j
 	}
@@ -448,3 +437,33 @@ func domainLabel(src []byte, i int) bool {
 // commonWord are other names of providers that are also everyday words in
 // code: mail threads, metadata.
 var commonWord = map[string]bool{"threads": true, "meta": true}
+
+// wordProvider returns the provider an identifier names ("" for none),
+// remembering the answer: the same identifiers recur around every set of
+// a file.
+func (e *engine) wordProvider(w string) string {
+	if p, ok := e.words[w]; ok {
+		return p
+	}
+	p := e.providerInWord(w)
+	if p == "" {
+		for _, part := range splitWords(w) {
+			if len(part) < 4 || part == "oidc" || part == "scope" || part == "scopes" || commonWord[part] {
+				continue
+			}
+			if cp := e.cat.Provider(part); cp != nil && len(cp.Scopes) > 0 {
+				p = cp.Name
+				break
+			}
+			if pn, ok := providerWords[part]; ok && e.cat.Provider(pn) != nil {
+				p = pn
+				break
+			}
+		}
+	}
+	if e.words == nil {
+		e.words = map[string]string{}
+	}
+	e.words[w] = p
+	return p
+}

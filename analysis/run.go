@@ -22,6 +22,7 @@ type engine struct {
 	pathProviders  []string
 	clientProvider string
 	fe             *fileEvidence
+	words          map[string]string // identifier -> provider it names, see wordProvider
 }
 
 func (e *engine) fileEvidence() *fileEvidence {

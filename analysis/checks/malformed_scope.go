@@ -104,6 +104,16 @@ func runMalformedScope(pass *analysis.Pass) {
 // cleanToken returns tok without invisible characters and with look-alikes
 // replaced, and a description of what was wrong ("" when nothing was).
 func cleanToken(tok string) (clean, bad string) {
+	ok := true
+	for i := 0; i < len(tok); i++ {
+		if c := tok[i]; c < 0x21 || c > 0x7e || c == '"' || c == '\\' {
+			ok = false
+			break
+		}
+	}
+	if ok {
+		return tok, "" // the common case: printable ASCII only
+	}
 	var b strings.Builder
 	for i := 0; i < len(tok); {
 		r, size := utf8.DecodeRuneInString(tok[i:])
