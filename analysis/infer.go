@@ -218,8 +218,16 @@ func (e *engine) inferProvider(set *ScopeSet) {
 	}
 	// Provider names in the code around the set: the enclosing call or
 	// block (provider :github, Socialite::driver('facebook'), Google({...})).
-	if p, word := e.nearbyProvider(set); p != "" {
-		add(p, weightNearbyWord, fmt.Sprintf("the code around it names %s", word))
+	// Only needed when nothing strong has spoken yet: the scan is the
+	// costliest evidence.
+	strongest := 0
+	for _, w := range score {
+		strongest = max(strongest, w)
+	}
+	if strongest < weightShape {
+		if p, word := e.nearbyProvider(set); p != "" {
+			add(p, weightNearbyWord, fmt.Sprintf("the code around it names %s", word))
+		}
 	}
 	// The file's signals.
 	fe := e.fileEvidence()
