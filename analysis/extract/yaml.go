@@ -11,10 +11,7 @@ import (
 // extractYAML returns the string scalars of every document in a YAML
 // stream.
 //
-// The parse is gopkg.in/yaml.v3's node API; each node's line and column are
-// turned into a byte offset and the scalar's source is re-read (see
-// yaml_scalar.go) to find its end and to map every value byte back to the
-// source. Scalars are reported with:
+// Scalars are reported with:
 //
 //   - Key: the mapping key the scalar is the value of; elements of a
 //     sequence carry the key of the sequence and share a List id. Sequence
@@ -41,16 +38,36 @@ import (
 // alias bomb stays linear); anchored nodes are reported once, where they
 // are written. Values nested under more than textMaxPath keys are not
 // reported. Block scalars with an explicit indentation indicator, scalars
-// with NEL, LS or PS line breaks and anything else the re-reading cannot
-// match byte for byte against the parser's value are skipped. A document
-// that does not parse ends the stream: literals of the documents before it
-// are kept. UTF-16 input yields nothing.
+// with NEL, LS or PS line breaks and anything else that cannot be mapped
+// byte for byte onto the source are skipped. A document that does not
+// parse ends the stream: literals of the documents before it are kept.
+// UTF-16 input yields nothing.
+//
+// The YAML of configuration files is read by the scanner of yaml_fast.go,
+// which follows libyaml's rules for the constructs such files use. A
+// stream that uses anything else (directives, complex keys, explicit
+// indentation indicators, tabs in indentation, control characters,
+// invalid UTF-8, syntax errors ...) is read again, whole, by
+// gopkg.in/yaml.v3 (extractYAMLNodes): both give the same literals on what
+// the fast scanner accepts.
 func extractYAML(src []byte) []Literal {
 	if len(src) >= 2 && (src[0] == 0xFF && src[1] == 0xFE || src[0] == 0xFE && src[1] == 0xFF) {
 		return nil
 	}
+	if lits, ok := extractYAMLFast(src); ok {
+		return lits
+	}
+	return extractYAMLNodes(src)
+}
+
+// extractYAMLNodes is extractYAML on gopkg.in/yaml.v3's node API: each
+// node's line and column are turned into a byte offset and the scalar's
+// source is re-read (see yaml_scalar.go) to find its end and to map every
+// value byte back to the source.
+func extractYAMLNodes(src []byte) []Literal {
 	buf := yamlSanitize(src)
-	y := &yamlExtractor{src: src, lines: newYAMLLines(buf)}
+	lines := newYAMLLines(buf)
+	y := &yamlExtractor{src: src, lines: lines, hint: len(lines.starts)/2 + 1}
 	dec := yaml.NewDecoder(bytes.NewReader(buf))
 	for {
 		var doc yaml.Node
@@ -74,20 +91,27 @@ func yamlDecode(dec *yaml.Decoder, n *yaml.Node) (err error) {
 	return dec.Decode(n)
 }
 
-// yamlExtractor walks the node trees of one YAML stream.
+// yamlExtractor collects the literals of one YAML stream: it walks the
+// node trees of yaml.v3, or takes the scalars of the fast scanner.
 type yamlExtractor struct {
 	src   []byte
-	lines *yamlLines
+	lines *yamlLines // the yaml.v3 path only
 	lits  []Literal
 	lists int // last List id handed out
+	hint  int // expected number of literals
 }
 
-// add appends a literal. The first one sizes the result for about one
-// literal per two lines, which is typical of configuration YAML and spares
-// the repeated copying of a growing slice of large structs.
+// add appends a literal. The first one sizes the result for the expected
+// number of literals (about one per two lines is typical of configuration
+// YAML), which spares the repeated copying of a growing slice of large
+// structs.
 func (y *yamlExtractor) add(lit Literal) {
-	if y.lits == nil {
-		y.lits = make([]Literal, 0, len(y.lines.starts)/2+1)
+	if len(y.lits) == cap(y.lits) {
+		// Grow by doubling: append grows large slices by a quarter, which
+		// copies a long list of literals many times over.
+		grown := make([]Literal, len(y.lits), max(y.hint, 2*cap(y.lits)))
+		copy(grown, y.lits)
+		y.lits = grown
 	}
 	y.lits = append(y.lits, lit)
 }
@@ -157,6 +181,12 @@ func (y *yamlExtractor) scalar(n *yaml.Node, key string, path []string, list int
 	if !ok {
 		return
 	}
+	y.report(lit, key, path, list)
+}
+
+// report adds the literal of a string scalar found under key and path, as
+// an element of list (0: none), splitting NAME=value list elements.
+func (y *yamlExtractor) report(lit Literal, key string, path []string, list int) {
 	lit.Key, lit.Path, lit.List = key, path, list
 	if list != 0 && lit.Quote != "|" && lit.Quote != ">" {
 		if eq := strings.IndexByte(lit.Value, '='); eq > 0 && textIsEnvName(lit.Value[:eq]) {
@@ -230,7 +260,7 @@ func (y *yamlExtractor) literal(n *yaml.Node) (Literal, bool) {
 			return Literal{}, false
 		}
 		a.m.lazy = true
-		end, ok = a.alignBlock(pos, folded)
+		end, _, ok = a.alignBlock(pos, folded, -1)
 		lit = Literal{Span: Span{a.m.start, end}, Quote: "|"}
 		if folded {
 			lit.Quote = ">"

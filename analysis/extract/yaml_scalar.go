@@ -1,30 +1,56 @@
 package extract
 
-import "unicode/utf8"
+import (
+	"bytes"
+	"unicode/utf8"
+)
 
 // The functions here locate a scalar's content in the source and map every
-// byte of the value the YAML parser decoded back to the source. They follow
-// libyaml's scanning rules (escapes, line folding, block indentation and
-// chomping) and check each decoded byte against the parser's value, so a
-// scalar whose source they do not understand is reported as not aligned
-// and skipped, never mis-spanned.
+// byte of its value back to the source. They follow libyaml's scanning
+// rules (escapes, line folding, block indentation and chomping) and work in
+// one of two modes:
+//
+//   - aligning (the yaml.v3 path): each decoded byte is checked against the
+//     value the parser decoded, so a scalar whose source they do not
+//     understand is reported as not aligned and skipped, never mis-spanned;
+//   - decoding (the fast path of yaml_fast.go): the value is built from the
+//     source, and anything outside the rules is reported as a failure.
 
-// yamlAlign holds the state of one scalar alignment.
+// yamlAlign holds the state of one scalar alignment or decoding.
 type yamlAlign struct {
 	src []byte
-	v   string // the value the parser decoded
-	i   int    // value bytes matched so far
+	v   string // aligning: the value the parser decoded
+	i   int    // value bytes matched or decoded so far
 	m   textOffsets
+
+	decode bool   // decoding: build the value in buf instead of checking v
+	buf    []byte // decoding: the value so far
+	end    int    // decoding a plain scalar: the offset after its last byte
 }
 
-// emit matches value byte c, which came from source offset at.
+// emit matches (or, decoding, appends) value byte c, which came from source
+// offset at.
 func (a *yamlAlign) emit(c byte, at int) bool {
-	if a.i >= len(a.v) || a.v[a.i] != c {
+	if a.decode {
+		a.buf = append(a.buf, c)
+	} else if a.i >= len(a.v) || a.v[a.i] != c {
 		return false
 	}
 	a.i++
 	a.m.add(at)
 	return true
+}
+
+// complete reports whether the whole value was matched (always, decoding).
+func (a *yamlAlign) complete() bool { return a.decode || a.i == len(a.v) }
+
+// more reports whether a plain scalar continues at p: aligning, until the
+// value is used up; decoding, until its known end.
+func (a *yamlAlign) more(p int) bool {
+	if a.decode {
+		return p < a.end
+	}
+	return a.i < len(a.v)
 }
 
 // copyByte matches the source byte at p verbatim. Line breaks beyond ASCII
@@ -35,6 +61,25 @@ func (a *yamlAlign) copyByte(p int) bool {
 		return false
 	}
 	return a.emit(c, p)
+}
+
+// copyRun copies the source bytes [p, q) verbatim, decoding. The caller
+// knows they hold no line break (the fast path's input has no NEL, LS or
+// PS at all).
+func (a *yamlAlign) copyRun(p, q int) {
+	a.buf = append(a.buf, a.src[p:q]...)
+	a.i += q - p
+	m := &a.m
+	if m.lazy && m.n == 0 && q > p {
+		m.start, m.lazy = p, false
+	}
+	if m.offs == nil && p == m.start+m.n {
+		m.n += q - p // still the source text itself
+		return
+	}
+	for k := p; k < q; k++ {
+		m.add(k)
+	}
 }
 
 func isYAMLBlank(c byte) bool { return c == ' ' || c == '\t' }
@@ -103,10 +148,10 @@ func (a *yamlAlign) fold(p int, escaped bool) (int, bool) {
 }
 
 // alignPlain maps a plain scalar starting at p. Its end is where the value
-// is used up.
+// is used up (aligning) or a.end (decoding).
 func (a *yamlAlign) alignPlain(p int) (end int, ok bool) {
 	src := a.src
-	for a.i < len(a.v) {
+	for a.more(p) {
 		if p >= len(src) {
 			return p, false
 		}
@@ -142,9 +187,9 @@ func (a *yamlAlign) alignQuoted(p int, quote byte) (end int, ok bool) {
 				p += 2
 				continue
 			}
-			return p, a.i == len(a.v)
+			return p, a.complete()
 		case c == quote:
-			return p, a.i == len(a.v)
+			return p, a.complete()
 		case c == '\\' && quote == '"':
 			if p+1 < n && isYAMLBreak(src[p+1]) {
 				if p, ok = a.fold(yamlSkipBreak(src, p+1), true); !ok {
@@ -201,8 +246,8 @@ func (a *yamlAlign) escape(p int) (int, bool) {
 		r = ' '
 	case '"':
 		r = '"'
-	case '/':
-		r = '/'
+	case '\'':
+		r = '\''
 	case '\\':
 		r = '\\'
 	case 'N':
@@ -263,28 +308,26 @@ func textHexDigit(c byte) int {
 }
 
 // alignBlock maps a literal (|) or folded (>) block scalar whose indicator
-// is at p. It returns the offset after the last source byte the value
-// covers. Block scalars with an explicit indentation indicator are refused:
-// their indentation depends on the parent node's, which the parser does
-// not report.
-func (a *yamlAlign) alignBlock(p int, folded bool) (end int, ok bool) {
+// is at p. parent is the indentation of the innermost enclosing block
+// collection (-1 at the top of a document, or when it is not known): the
+// content must be indented more. It returns the offset after the last
+// source byte the value covers, and next, the start of the line that ended
+// the scalar (or the end of the text). Block scalars with an explicit
+// indentation indicator are refused.
+func (a *yamlAlign) alignBlock(p int, folded bool, parent int) (end, next int, ok bool) {
 	src := a.src
 	n := len(src)
 	p++
 	chomp := 0
-	for k := 0; k < 2 && p < n; k++ {
-		switch c := src[p]; {
-		case c == '+':
-			chomp = 1
-		case c == '-':
+	if p < n && (src[p] == '+' || src[p] == '-') {
+		chomp = 1
+		if src[p] == '-' {
 			chomp = -1
-		case '1' <= c && c <= '9':
-			return p, false
-		default:
-			k = 2
-			continue
 		}
 		p++
+	}
+	if p < n && '0' <= src[p] && src[p] <= '9' {
+		return p, p, false // an indentation indicator
 	}
 	for p < n && isYAMLBlank(src[p]) {
 		p++
@@ -296,7 +339,7 @@ func (a *yamlAlign) alignBlock(p int, folded bool) (end int, ok bool) {
 	}
 	if p < n {
 		if !isYAMLBreak(src[p]) {
-			return p, false
+			return p, p, false
 		}
 		p = yamlSkipBreak(src, p)
 	}
@@ -323,7 +366,7 @@ func (a *yamlAlign) alignBlock(p int, folded bool) (end int, ok bool) {
 			}
 			if p >= n || !isYAMLBreak(src[p]) {
 				if indent == 0 {
-					indent = maxIndent
+					indent = max(maxIndent, parent+1)
 					if indent < 1 {
 						indent = 1
 					}
@@ -343,29 +386,41 @@ func (a *yamlAlign) alignBlock(p int, folded bool) (end int, ok bool) {
 	}
 	col, ok := breaks()
 	if !ok {
-		return p, false
+		return p, p, false
 	}
 	leadBlank := false
 	for col == indent && p < n {
 		trailBlank := isYAMLBlank(src[p])
 		if folded && lead >= 0 && !leadBlank && !trailBlank {
 			if len(trail) == 0 && !a.emit(' ', lead) {
-				return p, false
+				return p, p, false
 			}
 		} else if lead >= 0 && !emitBreak(lead) {
-			return p, false
+			return p, p, false
 		}
 		lead = -1
 		for _, t := range trail {
 			if !emitBreak(t) {
-				return p, false
+				return p, p, false
 			}
 		}
 		trail = trail[:0]
 		leadBlank = trailBlank
+		if a.decode {
+			q := n
+			if i := bytes.IndexByte(src[p:], '\n'); i >= 0 {
+				q = p + i
+				if q > p && src[q-1] == '\r' {
+					q--
+				}
+			}
+			a.copyRun(p, q)
+			p = q
+			end = p
+		}
 		for p < n && !isYAMLBreak(src[p]) {
 			if !a.copyByte(p) {
-				return p, false
+				return p, p, false
 			}
 			p++
 			end = p
@@ -375,18 +430,22 @@ func (a *yamlAlign) alignBlock(p int, folded bool) (end int, ok bool) {
 			p = yamlSkipBreak(src, p)
 		}
 		if col, ok = breaks(); !ok {
-			return p, false
+			return p, p, false
 		}
 	}
 	if chomp != -1 && lead >= 0 && !emitBreak(lead) {
-		return p, false
+		return p, p, false
 	}
 	if chomp == 1 {
 		for _, t := range trail {
 			if !emitBreak(t) {
-				return p, false
+				return p, p, false
 			}
 		}
 	}
-	return end, a.i == len(a.v)
+	next = len(src)
+	if p < n {
+		next = p - col
+	}
+	return end, next, a.complete()
 }
