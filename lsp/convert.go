@@ -46,14 +46,19 @@ func negotiateEncoding(caps protocol.ClientCapabilities) encoding {
 type mapper struct {
 	enc   encoding
 	lines *analysis.LineIndex
+	// cols, when set, speeds up UTF-16 columns on long lines.
+	cols *colIndex
 }
 
 // position returns the protocol position of byte offset off.
 func (m mapper) position(off int) protocol.Position {
 	var p analysis.Position
-	if m.enc == encUTF8 {
+	switch {
+	case m.enc == encUTF8:
 		p = m.lines.Position(off)
-	} else {
+	case m.cols != nil:
+		p = m.cols.position(off)
+	default:
 		p = m.lines.PositionUTF16(off)
 	}
 	return protocol.Position{Line: clampU32(p.Line), Character: clampU32(p.Col)}

@@ -2,6 +2,7 @@ package lsp
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -97,7 +98,11 @@ func (s *Server) handler() jsonrpc2.Handler {
 
 // notification handles one notification inline, logging failures.
 func (s *Server) notification(ctx context.Context, dispatch jsonrpc2.Handler, req *jsonrpc2.Request, method string) {
-	defer s.recoverLog(method)
+	defer func() {
+		if r := recover(); r != nil {
+			s.recoverValue(strings.TrimSpace(method+" "+documentOf(req)), r)
+		}
+	}()
 	if !s.admitNotification(method) {
 		s.log.Debug("dropping notification", "method", method)
 		return
@@ -118,7 +123,7 @@ func (s *Server) notification(ctx context.Context, dispatch jsonrpc2.Handler, re
 func (s *Server) call(ctx context.Context, dispatch jsonrpc2.Handler, req *jsonrpc2.Request, method string) (result any, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			s.log.Error("panic in request handler", "method", method, "panic", r, "stack", string(debug.Stack()))
+			s.log.Error("panic in request handler", "method", method, "document", documentOf(req), "panic", r, "stack", string(debug.Stack()))
 			result, err = nil, jsonrpc2.Errorf(jsonrpc2.InternalError, "scopels: internal error in %s: %v", method, r)
 		}
 	}()
@@ -175,6 +180,24 @@ func (s *Server) admitNotification(method string) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.state == stateInitialized
+}
+
+// documentOf returns the document a message is about (its
+// params.textDocument.uri), "" when it names none: a panic's log names
+// the file that caused it.
+func documentOf(req *jsonrpc2.Request) string {
+	if req == nil {
+		return ""
+	}
+	var p struct {
+		TextDocument struct {
+			URI string `json:"uri"`
+		} `json:"textDocument"`
+	}
+	if json.Unmarshal(req.Params(), &p) != nil {
+		return ""
+	}
+	return p.TextDocument.URI
 }
 
 // recoverLog recovers a panic and logs it with its stack. It must be

@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"path"
@@ -14,6 +15,11 @@ import (
 	"github.com/scopels/scopels/analysis/extract"
 	"github.com/scopels/scopels/project"
 )
+
+// binarySniffLen is how much of a document is searched for a NUL byte: a
+// document with one is binary and not checked (as scopels check skips such
+// files).
+const binarySniffLen = 8 << 10
 
 // document is one text document the client has open.
 type document struct {
@@ -48,6 +54,7 @@ type snapshot struct {
 	version int32
 	text    []byte
 	lines   *analysis.LineIndex
+	cols    *colIndex // UTF-16 columns of long lines
 	format  extract.Format
 
 	cfg       *project.Config
@@ -101,7 +108,9 @@ func (sn *snapshot) analyzeText(text []byte) (res *analysis.Result) {
 }
 
 // mapper returns the position mapper of the snapshot's text.
-func (sn *snapshot) mapper(enc encoding) mapper { return mapper{enc: enc, lines: sn.lines} }
+func (sn *snapshot) mapper(enc encoding) mapper {
+	return mapper{enc: enc, lines: sn.lines, cols: sn.cols}
+}
 
 // newSnapshot builds a snapshot of text for doc with the current
 // configuration.
@@ -116,6 +125,7 @@ func (s *Server) newSnapshot(doc *document, version int32, text []byte) *snapsho
 		projectFile: isProjectFile(doc.path),
 		log:         s.recoverValue,
 	}
+	sn.cols = newColIndex(text, sn.lines)
 	s.mu.Lock()
 	set := s.settings
 	s.mu.Unlock()
@@ -123,6 +133,10 @@ func (s *Server) newSnapshot(doc *document, version int32, text []byte) *snapsho
 	if limit := set.maxFileSize(); int64(len(text)) > limit {
 		sn.skip = fmt.Sprintf("scopels skipped this file: it is %s, more than the limit of %s (setting maxFileSize)", byteSize(int64(len(text))), byteSize(limit))
 		sn.tooLarge = true
+		return sn
+	}
+	if bytes.IndexByte(text[:min(len(text), binarySniffLen)], 0) >= 0 {
+		sn.skip = "binary content"
 		return sn
 	}
 	if doc.fsPath != "" {

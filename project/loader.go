@@ -1,6 +1,7 @@
 package project
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -158,7 +159,11 @@ func (l *Loader) file(name string) (use *File, errs []*Error, gen uint64) {
 	l.mu.Unlock()
 
 	var f *File
-	data, err := readLimited(name, MaxFileSize)
+	var data []byte
+	err := refuseLink(name)
+	if err == nil {
+		data, err = readLimited(name, MaxFileSize)
+	}
 	if err != nil {
 		errs = []*Error{{Path: name, Pos: Pos{Line: 1, Column: 1}, Msg: fmt.Sprintf("cannot read the project file: %v", err)}}
 	} else {
@@ -207,6 +212,20 @@ func (l *Loader) config(key string, files []*File, gens []uint64) *Config {
 	}
 	l.configs[key] = &configEntry{gens: gens, cfg: cfg}
 	return cfg
+}
+
+// ErrSymlink is the error for a project file that is a symbolic link.
+// Such a file is not read: a link in a checked-out repository could point
+// anywhere on the machine (a CI runner's credentials), and the problems
+// reported about a file quote its text.
+var ErrSymlink = errors.New("it is a symbolic link, and scopels does not follow links to project files; copy the file instead")
+
+// refuseLink returns ErrSymlink when name is a symbolic link.
+func refuseLink(name string) error {
+	if fi, err := os.Lstat(name); err == nil && fi.Mode()&os.ModeSymlink != 0 {
+		return ErrSymlink
+	}
+	return nil
 }
 
 // readLimited reads a file, at most limit+1 bytes so that Parse can

@@ -45,7 +45,7 @@ func (m *mutationSite) replaceWith(text string) (analysis.Edit, bool) {
 	if len(m.cat.Owners(text)) > 0 || len(m.cat.OwnersFold(text)) > 0 {
 		return analysis.Edit{}, false // a scope of another provider
 	}
-	enc, ok := m.tok.Lit.EncodeLike(m.src, text)
+	enc, ok := m.tok.Lit.Encode(text)
 	return analysis.Edit{Span: m.tok.Span, NewText: enc}, ok
 }
 
@@ -118,7 +118,7 @@ var mutations = []mutation{
 			if analysis.Resolve(m.cat, m.set.Provider, mut).Kind != analysis.MatchFold {
 				return analysis.Edit{}, "", false
 			}
-			enc, ok := m.tok.Lit.EncodeLike(m.src, mut)
+			enc, ok := m.tok.Lit.Encode(mut)
 			return analysis.Edit{Span: m.tok.Span, NewText: enc}, "wrong-case", ok
 		}
 		return analysis.Edit{}, "", false
@@ -134,7 +134,7 @@ var mutations = []mutation{
 				if analysis.Resolve(m.cat, p, short).Kind != analysis.MatchShort {
 					return analysis.Edit{}, "", false
 				}
-				enc, ok := m.tok.Lit.EncodeLike(m.src, short)
+				enc, ok := m.tok.Lit.Encode(short)
 				return analysis.Edit{Span: m.tok.Span, NewText: enc}, "missing-prefix", ok
 			}
 		}
@@ -145,7 +145,7 @@ var mutations = []mutation{
 		p := m.set.Provider
 		for _, s := range p.Scopes {
 			if s.Deprecated && len(s.ReplacedBy) == 1 && s.ReplacedBy[0] == m.res.Canonical {
-				enc, ok := m.tok.Lit.EncodeLike(m.src, s.Name)
+				enc, ok := m.tok.Lit.Encode(s.Name)
 				return analysis.Edit{Span: m.tok.Span, NewText: enc}, "deprecated-scope", ok
 			}
 		}

@@ -50,7 +50,7 @@ func anchored(s *analysis.ScopeSet) bool {
 // replaceToken returns an edit that replaces tok with text, encoded for
 // the literal it stands in; ok is false when text cannot be written there.
 func replaceToken(src []byte, tok analysis.Token, text string) (analysis.Edit, bool) {
-	enc, ok := tok.Lit.EncodeLike(src, text)
+	enc, ok := tok.Lit.Encode(text)
 	if !ok {
 		return analysis.Edit{}, false
 	}

@@ -176,6 +176,15 @@ func checkChunk(l *extract.Literal, val string, chunk []byte) string {
 	case chunk[0] == '&' && l.Escape == extract.EscapeXML:
 		return checkEntity(val, chunk)
 	}
+	rest, doubled := []byte(nil), false
+	if len(chunk) >= 2 && chunk[0] == chunk[1] && val == string(chunk[:1]) && strings.IndexByte("'\"{}`", chunk[0]) >= 0 {
+		// A doubled delimiter: '' in YAML/SQL quotes, "" in C# verbatim
+		// strings, {{ and }} in C# interpolation.
+		rest, doubled = chunk[2:], true
+	}
+	if doubled && (len(rest) == 0 || strings.IndexByte(dropIntroducers, rest[0]) >= 0) {
+		return ""
+	}
 	if bytes.HasPrefix(chunk, []byte(val)) {
 		rest := chunk[len(val):]
 		if len(rest) == 0 || strings.IndexByte(dropIntroducers, rest[0]) >= 0 {

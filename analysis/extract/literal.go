@@ -93,6 +93,10 @@ type Literal struct {
 	// Lang is the format of the code the literal was read as, when it
 	// differs from the file's: the language of a Markdown code block.
 	Lang Format
+	// Encoded lists, for a percent-encoded value (EscapePercent), which of
+	// the characters ':', '/' and ',' its source writes encoded (%3A, %2F,
+	// %2C), so that Encode writes a replacement the same way.
+	Encoded string
 }
 
 // Text returns the source bytes the literal spans.
@@ -120,7 +124,9 @@ func (l *Literal) SourceSpan(i, j int) Span {
 
 // Encode returns the source text that, placed inside this literal, decodes
 // to s. It reports false when s cannot be represented (for example a quote
-// character inside an unescaped literal).
+// character inside an unescaped literal). A percent-encoded value encodes
+// the characters its source encodes (see Encoded): a value written as
+// read%3Auser gets %3A in its replacement too.
 func (l *Literal) Encode(s string) (string, bool) {
 	switch l.Escape {
 	case EscapeBackslash:
@@ -147,7 +153,12 @@ func (l *Literal) Encode(s string) (string, bool) {
 		r := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&apos;")
 		return r.Replace(s), true
 	case EscapePercent:
-		return percentEncode(s), true
+		enc := percentEncode(s)
+		for i := 0; i < len(l.Encoded); i++ {
+			c := l.Encoded[i]
+			enc = strings.ReplaceAll(enc, string(c), percentCode(c))
+		}
+		return enc, true
 	default:
 		if l.Quote != "" && strings.Contains(s, l.Quote[len(l.Quote)-1:]) {
 			return "", false
@@ -159,21 +170,10 @@ func (l *Literal) Encode(s string) (string, bool) {
 	}
 }
 
-// EncodeLike is Encode, then, for percent-encoded values, writes encoded
-// the characters that the literal's own source (src is the file) writes
-// encoded: a value written as read%3Auser gets %3A in its replacement too.
-func (l *Literal) EncodeLike(src []byte, s string) (string, bool) {
-	enc, ok := l.Encode(s)
-	if !ok || l.Escape != EscapePercent || l.Span.End > len(src) {
-		return enc, ok
-	}
-	raw := strings.ToUpper(string(src[l.Span.Start:l.Span.End]))
-	for _, c := range []struct{ char, code string }{{":", "%3A"}, {"/", "%2F"}, {",", "%2C"}} {
-		if strings.Contains(raw, c.code) {
-			enc = strings.ReplaceAll(enc, c.char, c.code)
-		}
-	}
-	return enc, true
+// percentCode returns the percent-encoding of byte c (upper-case hex).
+func percentCode(c byte) string {
+	const hex = "0123456789ABCDEF"
+	return string([]byte{'%', hex[c>>4], hex[c&15]})
 }
 
 // percentEncode encodes a query-parameter value: unreserved characters and

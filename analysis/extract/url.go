@@ -212,7 +212,11 @@ func urlLiteral[T string | []byte](src []byte, s T, vs, ve int, key string, srcO
 			c = ' '
 		case c == '%' && i+2 < len(raw) && textHexDigit(raw[i+1]) >= 0 && textHexDigit(raw[i+2]) >= 0:
 			m.add(srcOff(vs + i))
-			buf = append(buf, byte(textHexDigit(raw[i+1])<<4|textHexDigit(raw[i+2])))
+			d := byte(textHexDigit(raw[i+1])<<4 | textHexDigit(raw[i+2]))
+			if (d == ':' || d == '/' || d == ',') && strings.IndexByte(lit.Encoded, d) < 0 {
+				lit.Encoded += string(d)
+			}
+			buf = append(buf, d)
 			i += 2
 			continue
 		case c == '%':

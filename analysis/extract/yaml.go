@@ -54,10 +54,21 @@ func extractYAML(src []byte) []Literal {
 	if len(src) >= 2 && (src[0] == 0xFF && src[1] == 0xFE || src[0] == 0xFE && src[1] == 0xFF) {
 		return nil
 	}
-	if lits, ok := extractYAMLFast(src); ok {
+	if lits, ok := extractYAMLFastSafe(src); ok {
 		return lits
 	}
 	return extractYAMLNodes(src)
+}
+
+// extractYAMLFastSafe is extractYAMLFast, with a failure of the fast path
+// itself (a panic; the fuzz tests look for them) turned into a fallback.
+func extractYAMLFastSafe(src []byte) (lits []Literal, ok bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			lits, ok = nil, false
+		}
+	}()
+	return extractYAMLFast(src)
 }
 
 // extractYAMLNodes is extractYAML on gopkg.in/yaml.v3's node API: each

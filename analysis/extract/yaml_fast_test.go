@@ -309,3 +309,33 @@ func BenchmarkYAMLPaths(b *testing.B) {
 		}
 	}
 }
+
+// TestYAMLFastLargeInputs reads large streams of one construct each, on
+// both paths: the fast path takes them (except the nesting past its
+// bound) and agrees with yaml.v3.
+func TestYAMLFastLargeInputs(t *testing.T) {
+	const n = 20000
+	tests := []struct {
+		name   string
+		src    string
+		accept bool
+	}{
+		{"one-line flow sequence", "scopes: [" + strings.Repeat("a:b, ", n) + "c]\n", true},
+		{"long plain scalar", "k: " + strings.Repeat("word ", n) + "\n", true},
+		{"long folded plain scalar", "k: " + strings.Repeat("word\n  ", n) + "end\n", true},
+		{"escapes", "k: \"" + strings.Repeat(`\u00e9\n`, n) + "\"\n", true},
+		{"many aliases", "base: &a x\nlist:\n" + strings.Repeat("  - *a\n", n), true},
+		{"many documents", strings.Repeat("---\nscope: openid\n", n), true},
+		{"long block scalar", "k: |\n" + strings.Repeat("  line\n", n), true},
+		{"nesting past the bound", strings.Repeat("- ", yamlMaxDepth+10) + "x\n", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := []byte(tt.src)
+			if got := yamlCompare(t, tt.name, src); got != tt.accept {
+				t.Errorf("fast path accepted: %v, want %v", got, tt.accept)
+			}
+			textCheckInvariants(t, src, Extract(FormatYAML, src))
+		})
+	}
+}

@@ -42,7 +42,15 @@ type procConn struct {
 // connects a client to its stdio.
 func startServe(t *testing.T, bin string, args ...string) (*lsptest.Client, *exec.Cmd, *bytes.Buffer) {
 	t.Helper()
-	cmd := exec.Command(bin, args...)
+	return startServeEnv(t, nil, bin, args...)
+}
+
+// startServeEnv is startServe with an environment (nil: the test's own)
+// and any program name, so that the server can run under strace.
+func startServeEnv(t *testing.T, env []string, name string, args ...string) (*lsptest.Client, *exec.Cmd, *bytes.Buffer) {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Env = env
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -56,13 +64,18 @@ func startServe(t *testing.T, bin string, args ...string) (*lsptest.Client, *exe
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
+	killOnCleanup(t, cmd)
+	return lsptest.Connect(t, procConn{stdout, stdin}), cmd, &stderr
+}
+
+// killOnCleanup kills a started process the test did not wait for.
+func killOnCleanup(t *testing.T, cmd *exec.Cmd) {
 	t.Cleanup(func() {
 		if cmd.ProcessState == nil {
 			cmd.Process.Kill()
 			cmd.Wait()
 		}
 	})
-	return lsptest.Connect(t, procConn{stdout, stdin}), cmd, &stderr
 }
 
 // exitCode waits for the process and returns its exit code.
@@ -282,12 +295,7 @@ func TestServeListen(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() {
-		if cmd.ProcessState == nil {
-			cmd.Process.Kill()
-			cmd.Wait()
-		}
-	})
+	killOnCleanup(t, cmd)
 	addr := make(chan string, 1)
 	go func() {
 		sc := bufio.NewScanner(stderr)

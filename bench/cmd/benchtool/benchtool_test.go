@@ -101,7 +101,7 @@ func TestReplaceBetween(t *testing.T) {
 func sample() *results {
 	return &results{
 		num: map[string]float64{
-			"go.analyze.mixed": 250, "go.analyze.mixed.best": 280, "check.goroot": 900, "rg.goroot": 250, "check.corpus": 300,
+			"go.analyze.mixed": 250, "go.analyze.mixed.best": 280, "check.goroot": 900, "rg.goroot": 250, "check.corpus.cspell": 300,
 			"cspell.corpus": 40000, "lsp.initialize": 10, "lsp.didChange.2000-lines": 1,
 			"lsp.didChange.1MB": 25, "lsp.rss.1MB": 35, "go.extract.yaml": 80, "go.extract.yamlv3": 10,
 		},

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"strings"
 )
 
 // chart draws one horizontal bar per budget: the share of the budget the
@@ -29,7 +30,8 @@ func chart(r *results) []byte {
 				note = fmt.Sprintf("%.0f× faster", x)
 			}
 		}
-		bars = append(bars, bar{rw.what, s, note})
+		// Markdown code quotes mean nothing in a picture.
+		bars = append(bars, bar{strings.ReplaceAll(rw.what, "`", ""), s, note})
 	}
 	const (
 		labelW = 430.0
