@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"sort"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -28,19 +29,31 @@ type Position struct {
 // character outside it (an emoji), and one for each byte that is not part of
 // valid UTF-8 (as if it were U+FFFD).
 //
-// The index is built once by NewLineIndex (one pass over the text, storing
-// only the offsets where lines start) and never changes, so it is safe for
-// concurrent use; it keeps a reference to the text, which must not be
-// modified while the index is in use.
+// The index is built on first use (one pass over the text, storing only
+// the offsets where lines start; most files checked have no finding and
+// never need it) and never changes after, so it is safe for concurrent
+// use; it keeps a reference to the text, which must not be modified while
+// the index is in use.
 type LineIndex struct {
-	src []byte
+	src  []byte
+	once sync.Once
 	// starts holds the byte offset at which each line starts; starts[0]
-	// is 0 and len(starts) is the number of lines.
+	// is 0 and len(starts) is the number of lines. Read it through
+	// lineStarts.
 	starts []int
 }
 
-// NewLineIndex indexes src.
-func NewLineIndex(src []byte) *LineIndex {
+// NewLineIndex returns the index of src.
+func NewLineIndex(src []byte) *LineIndex { return &LineIndex{src: src} }
+
+// lineStarts returns the line starts, computing them on first use.
+func (x *LineIndex) lineStarts() []int {
+	x.once.Do(func() { x.starts = lineStarts(x.src) })
+	return x.starts
+}
+
+// lineStarts returns the byte offset at which each line of src starts.
+func lineStarts(src []byte) []int {
 	n := bytes.Count(src, []byte{'\n'})
 	if bytes.IndexByte(src, '\r') < 0 {
 		// Fast path: only "\n" endings, found with IndexByte.
@@ -53,7 +66,7 @@ func NewLineIndex(src []byte) *LineIndex {
 			off += i + 1
 			starts = append(starts, off)
 		}
-		return &LineIndex{src: src, starts: starts}
+		return starts
 	}
 	// A lone "\r" ends a line too; count them so the slice is sized once,
 	// then merge the positions of "\n" and "\r" found with IndexByte.
@@ -74,7 +87,7 @@ func NewLineIndex(src []byte) *LineIndex {
 		}
 		cr = indexFrom(src, cr+1, '\r')
 	}
-	return &LineIndex{src: src, starts: starts}
+	return starts
 }
 
 // indexFrom returns the offset of the first c in src at or after from, or
@@ -90,12 +103,12 @@ func indexFrom(src []byte, from int, c byte) int {
 func (x *LineIndex) Len() int { return len(x.src) }
 
 // LineCount returns the number of lines (an empty text has one).
-func (x *LineIndex) LineCount() int { return len(x.starts) }
+func (x *LineIndex) LineCount() int { return len(x.lineStarts()) }
 
 // LineStart returns the byte offset at which line starts. A line outside
 // the text clamps to the first or last line.
 func (x *LineIndex) LineStart(line int) int {
-	return x.starts[x.clampLine(line)]
+	return x.lineStarts()[x.clampLine(line)]
 }
 
 // LineEnd returns the byte offset at which line's content ends: where its
@@ -103,11 +116,11 @@ func (x *LineIndex) LineStart(line int) int {
 // outside the text clamps to the first or last line.
 func (x *LineIndex) LineEnd(line int) int {
 	line = x.clampLine(line)
-	if line+1 == len(x.starts) {
+	if line+1 == len(x.lineStarts()) {
 		return len(x.src)
 	}
-	end := x.starts[line+1] - 1 // the "\n" or the lone "\r"
-	if x.src[end] == '\n' && end > x.starts[line] && x.src[end-1] == '\r' {
+	end := x.lineStarts()[line+1] - 1 // the "\n" or the lone "\r"
+	if x.src[end] == '\n' && end > x.lineStarts()[line] && x.src[end-1] == '\r' {
 		end--
 	}
 	return end
@@ -117,8 +130,8 @@ func (x *LineIndex) clampLine(line int) int {
 	if line < 0 {
 		return 0
 	}
-	if line >= len(x.starts) {
-		return len(x.starts) - 1
+	if line >= len(x.lineStarts()) {
+		return len(x.lineStarts()) - 1
 	}
 	return line
 }
@@ -126,7 +139,8 @@ func (x *LineIndex) clampLine(line int) int {
 // lineOf returns the line holding offset off, which must be in [0, len].
 func (x *LineIndex) lineOf(off int) int {
 	// The last start <= off.
-	return sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > off }) - 1
+	starts := x.lineStarts()
+	return sort.Search(len(starts), func(i int) bool { return starts[i] > off }) - 1
 }
 
 // locate clamps off to the text and returns it with its line. An offset
@@ -150,7 +164,7 @@ func (x *LineIndex) locate(off int) (int, int) {
 // the "\n" of a "\r\n" is taken as the "\r".
 func (x *LineIndex) Position(off int) Position {
 	off, line := x.locate(off)
-	return Position{Line: line, Col: off - x.starts[line]}
+	return Position{Line: line, Col: off - x.lineStarts()[line]}
 }
 
 // PositionUTF16 returns the line and UTF-16 column of offset off, clamped
@@ -159,7 +173,7 @@ func (x *LineIndex) Position(off int) Position {
 // start.
 func (x *LineIndex) PositionUTF16(off int) Position {
 	off, line := x.locate(off)
-	start := x.starts[line]
+	start := x.lineStarts()[line]
 	col := 0
 	for i := start; i < off; {
 		c := x.src[i]
@@ -185,7 +199,7 @@ func (x *LineIndex) Offset(p Position) (int, error) {
 	if err := x.check(p); err != nil {
 		return 0, err
 	}
-	start, end := x.starts[p.Line], x.LineEnd(p.Line)
+	start, end := x.lineStarts()[p.Line], x.LineEnd(p.Line)
 	if p.Col > end-start {
 		return end, nil
 	}
@@ -199,7 +213,7 @@ func (x *LineIndex) OffsetUTF16(p Position) (int, error) {
 	if err := x.check(p); err != nil {
 		return 0, err
 	}
-	i, end := x.starts[p.Line], x.LineEnd(p.Line)
+	i, end := x.lineStarts()[p.Line], x.LineEnd(p.Line)
 	for col := 0; i < end; {
 		c := x.src[i]
 		if c < utf8.RuneSelf {
@@ -224,8 +238,8 @@ func (x *LineIndex) check(p Position) error {
 	if p.Line < 0 || p.Col < 0 {
 		return fmt.Errorf("invalid position %d:%d", p.Line, p.Col)
 	}
-	if p.Line >= len(x.starts) {
-		return fmt.Errorf("line %d is past the end of the text (%d lines)", p.Line, len(x.starts))
+	if p.Line >= len(x.lineStarts()) {
+		return fmt.Errorf("line %d is past the end of the text (%d lines)", p.Line, len(x.lineStarts()))
 	}
 	return nil
 }

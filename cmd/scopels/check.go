@@ -205,12 +205,10 @@ func (c *checker) run(paths []string) int {
 		items <- it
 	}
 	walk(roots, walkOptions{
-		maxFileSize: c.opts.maxFileSize,
-		noIgnore:    c.opts.noIgnore,
-		jobs:        c.opts.jobs,
-		ignored:     c.configs.Ignored,
-		note:        c.note,
-		fail:        c.fail,
+		noIgnore: c.opts.noIgnore,
+		jobs:     c.opts.jobs,
+		ignored:  c.configs.Ignored,
+		fail:     c.fail,
 	}, items)
 	close(items)
 	workers.Wait()
@@ -223,7 +221,7 @@ func (c *checker) run(paths []string) int {
 // checkStdin checks standard input as the file --stdin-filename names.
 func (c *checker) checkStdin(index int) {
 	name := filepath.Clean(c.opts.stdinFilename)
-	src, err := io.ReadAll(io.LimitReader(c.io.stdin, c.opts.maxFileSize+1))
+	src, err := readAtMost(c.io.stdin, 64<<10, c.opts.maxFileSize)
 	if err != nil {
 		c.fail("-", err)
 		return
@@ -268,7 +266,7 @@ func (c *checker) checkItem(it walkItem) {
 		c.fail(it.display, err)
 		return
 	}
-	src, err := io.ReadAll(io.LimitReader(f, c.opts.maxFileSize+1))
+	src, err := readAtMost(f, info.Size(), c.opts.maxFileSize)
 	f.Close()
 	if err != nil {
 		c.fail(it.display, err)
@@ -386,16 +384,26 @@ func sortFindings(fs []finding) {
 }
 
 // comparePaths orders paths folder by folder, so that a folder's files
-// stay together ("a/b" before "a-b").
+// stay together ("a/b" before "a-b"): byte order with the separator below
+// every other byte, which is the order of the paths' elements compared one
+// by one. It allocates nothing; check sorts every file it read.
 func comparePaths(a, b string) int {
-	as := strings.Split(filepath.ToSlash(a), "/")
-	bs := strings.Split(filepath.ToSlash(b), "/")
-	for i := 0; i < len(as) && i < len(bs); i++ {
-		if as[i] != bs[i] {
-			return strings.Compare(as[i], bs[i])
+	for i := 0; i < len(a) && i < len(b); i++ {
+		ca, cb := pathOrderByte(a[i]), pathOrderByte(b[i])
+		if ca != cb {
+			return int(ca) - int(cb)
 		}
 	}
-	return len(as) - len(bs)
+	return len(a) - len(b)
+}
+
+// pathOrderByte maps a byte of a path to its rank in comparePaths: a
+// separator sorts first.
+func pathOrderByte(c byte) int {
+	if c == '/' || c == filepath.Separator {
+		return -1
+	}
+	return int(c)
 }
 
 // report prints the results and returns the exit status.

@@ -22,8 +22,6 @@ var skippedDirs = map[string]bool{
 
 // walkOptions control which files a walk yields.
 type walkOptions struct {
-	// maxFileSize is the largest file, in bytes, that is checked.
-	maxFileSize int64
 	// noIgnore turns off .gitignore handling.
 	noIgnore bool
 	// jobs is the number of folders read at once.
@@ -31,8 +29,6 @@ type walkOptions struct {
 	// ignored reports whether the project configuration excludes a file
 	// or folder (the `ignore` key); nil means nothing is excluded.
 	ignored func(abs string) bool
-	// note reports a file that was skipped for a reason worth telling.
-	note func(display, msg string)
 	// fail reports a folder or file that could not be read.
 	fail func(display string, err error)
 }
@@ -178,15 +174,8 @@ func walkDir(j dirJob, opts walkOptions, q *dirQueue, out chan<- walkItem) {
 			if opts.ignored != nil && opts.ignored(abs) {
 				continue
 			}
-			info, err := e.Info()
-			if err != nil {
-				opts.fail(display, err)
-				continue
-			}
-			if info.Size() > opts.maxFileSize {
-				opts.note(display, tooLargeNote(info.Size(), opts.maxFileSize))
-				continue
-			}
+			// The size is checked when the file is read (one fstat there
+			// instead of an lstat here).
 			out <- walkItem{abs: abs, display: display, index: j.index}
 		}
 	}

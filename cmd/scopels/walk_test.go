@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 )
 
@@ -42,7 +41,7 @@ var walkTree = map[string]string{
 
 // walkKept are the files a walk of walkTree yields.
 var walkKept = []string{
-	".env", "a.go", "bin.json", "docs/guide.md", "keep.gen.go",
+	".env", "a.go", "big.yaml", "bin.json", "docs/guide.md", "keep.gen.go",
 	"sub/b.gen.go", "sub/deep/c.py", "sub/rootonly.yaml",
 }
 
@@ -64,21 +63,10 @@ func makeWalkTree(t *testing.T) string {
 }
 
 // collectWalk runs walk and returns the display paths it yields, sorted.
-func collectWalk(t *testing.T, roots []walkRoot, opts walkOptions) (paths []string, notes []string) {
+func collectWalk(t *testing.T, roots []walkRoot, opts walkOptions) (paths []string) {
 	t.Helper()
-	var mu sync.Mutex
-	if opts.note == nil {
-		opts.note = func(p, msg string) {
-			mu.Lock()
-			notes = append(notes, filepath.ToSlash(p)+": "+msg)
-			mu.Unlock()
-		}
-	}
 	if opts.fail == nil {
 		opts.fail = func(p string, err error) { t.Errorf("%s: %v", p, err) }
-	}
-	if opts.maxFileSize == 0 {
-		opts.maxFileSize = 1 << 10
 	}
 	if opts.jobs == 0 {
 		opts.jobs = 4
@@ -95,29 +83,24 @@ func collectWalk(t *testing.T, roots []walkRoot, opts walkOptions) (paths []stri
 	close(out)
 	<-done
 	slices.Sort(paths)
-	slices.Sort(notes)
-	return paths, notes
+	return paths
 }
 
 func TestWalkSkipsAndKeeps(t *testing.T) {
 	root := makeWalkTree(t)
 	ignoredByConfig := filepath.Join(root, "docs", "excluded")
-	got, notes := collectWalk(t, []walkRoot{{abs: root, display: "."}}, walkOptions{
+	got := collectWalk(t, []walkRoot{{abs: root, display: "."}}, walkOptions{
 		ignored: func(abs string) bool { return abs == ignoredByConfig },
 	})
 	if !slices.Equal(got, walkKept) {
 		t.Errorf("walk yielded\n  %v\nwant\n  %v", got, walkKept)
-	}
-	wantNotes := []string{"big.yaml: skipped: 2.0K is over --max-file-size (1K)"}
-	if !slices.Equal(notes, wantNotes) {
-		t.Errorf("notes = %q, want %q", notes, wantNotes)
 	}
 }
 
 func TestWalkDisplayJoinsCommandLinePath(t *testing.T) {
 	root := makeWalkTree(t)
 	t.Chdir(root)
-	got, _ := collectWalk(t, []walkRoot{{abs: filepath.Join(root, "sub"), display: "./sub/"}}, walkOptions{})
+	got := collectWalk(t, []walkRoot{{abs: filepath.Join(root, "sub"), display: "./sub/"}}, walkOptions{})
 	want := []string{"sub/b.gen.go", "sub/deep/c.py", "sub/rootonly.yaml"}
 	if !slices.Equal(got, want) {
 		t.Errorf("got %v, want %v", got, want)
@@ -133,7 +116,7 @@ func TestWalkAppliesAncestorGitignore(t *testing.T) {
 		"sub/anchored.yaml": "x: 1\n",
 		"sub/kept.yaml":     "x: 1\n",
 	})
-	got, _ := collectWalk(t, []walkRoot{{abs: filepath.Join(root, "sub"), display: "sub"}}, walkOptions{})
+	got := collectWalk(t, []walkRoot{{abs: filepath.Join(root, "sub"), display: "sub"}}, walkOptions{})
 	if want := []string{"sub/kept.yaml"}; !slices.Equal(got, want) {
 		t.Errorf("got %v, want %v", got, want)
 	}
@@ -146,7 +129,7 @@ func TestWalkNoIgnore(t *testing.T) {
 		"a.yaml":      "x: 1\n",
 		"vendor/b.go": "package b\n",
 	})
-	got, _ := collectWalk(t, []walkRoot{{abs: root, display: "r"}}, walkOptions{noIgnore: true})
+	got := collectWalk(t, []walkRoot{{abs: root, display: "r"}}, walkOptions{noIgnore: true})
 	// --no-ignore drops .gitignore files but still skips vendor.
 	if want := []string{"r/a.yaml"}; !slices.Equal(got, want) {
 		t.Errorf("got %v, want %v", got, want)
@@ -160,7 +143,7 @@ func TestWalkOutsideRepositoryStillReadsGitignore(t *testing.T) {
 		"gen/a.go":   "package gen\n",
 		"b.go":       "package b\n",
 	})
-	got, _ := collectWalk(t, []walkRoot{{abs: root, display: "r"}}, walkOptions{})
+	got := collectWalk(t, []walkRoot{{abs: root, display: "r"}}, walkOptions{})
 	if want := []string{"r/b.go"}; !slices.Equal(got, want) {
 		t.Errorf("got %v, want %v", got, want)
 	}
