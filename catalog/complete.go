@@ -1,7 +1,8 @@
 package catalog
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/sahilm/fuzzy"
@@ -48,22 +49,31 @@ func (c *Catalog) Complete(provider, prefix string) []*Scope {
 		return nil
 	}
 	matches := fuzzy.FindNoSort(pattern, keys)
-	sort.Slice(matches, func(i, j int) bool {
-		a, b := x.complete[idx[matches[i].Index]].scope, x.complete[idx[matches[j].Index]].scope
-		if a.Deprecated != b.Deprecated {
-			return !a.Deprecated
-		}
-		if matches[i].Score != matches[j].Score {
-			return matches[i].Score > matches[j].Score
-		}
-		if a.Popularity != b.Popularity {
-			return a.Popularity > b.Popularity
-		}
-		return a.Name < b.Name
-	})
-	out := make([]*Scope, len(matches))
+	type ranked struct {
+		score int
+		scope *Scope
+	}
+	rs := make([]ranked, len(matches))
 	for i, m := range matches {
-		out[i] = x.complete[idx[m.Index]].scope
+		rs[i] = ranked{m.Score, x.complete[idx[m.Index]].scope}
+	}
+	slices.SortFunc(rs, func(a, b ranked) int {
+		switch {
+		case a.scope.Deprecated != b.scope.Deprecated:
+			if b.scope.Deprecated {
+				return -1
+			}
+			return 1
+		case a.score != b.score:
+			return cmp.Compare(b.score, a.score)
+		case a.scope.Popularity != b.scope.Popularity:
+			return cmp.Compare(b.scope.Popularity, a.scope.Popularity)
+		}
+		return strings.Compare(a.scope.Name, b.scope.Name)
+	})
+	out := make([]*Scope, len(rs))
+	for i, r := range rs {
+		out[i] = r.scope
 	}
 	return out
 }
