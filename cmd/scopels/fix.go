@@ -13,8 +13,11 @@ import (
 
 // maxFixRounds bounds how often fixes are applied to one file: a fix can
 // reveal a finding the first pass could not see (a duplicate that only
-// appears once a typo is corrected), but it must settle quickly.
-const maxFixRounds = 3
+// appears once a typo is corrected), but it must settle quickly. The
+// longest chain known takes four rounds: a control character removed
+// (malformed-scope) leaves a typo (unknown-scope) whose correction repeats
+// another element (duplicate-scope), whose removal is checked last.
+const maxFixRounds = 5
 
 // fixOutcome is the result of fixing one file's text in memory.
 type fixOutcome struct {
