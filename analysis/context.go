@@ -1,16 +1,15 @@
 package analysis
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/scopels/scopels/analysis/extract"
 )
 
-// normName lower-cases a context name and drops everything but letters and
-// digits: "OAUTH_SCOPES", "oauthScopes" and "oauth-scopes" all read
-// "oauthscopes".
-func normName(s string) string {
-	var b []byte
+// appendNormName appends s lower-cased, with only its letters and digits,
+// to b: "OAuth_Scopes" and "oauthScopes" both give "oauthscopes".
+func appendNormName(b []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
@@ -20,7 +19,7 @@ func normName(s string) string {
 			b = append(b, c+'a'-'A')
 		}
 	}
-	return string(b)
+	return b
 }
 
 // nonOAuthScopeNames are names that contain "scope" but never hold OAuth
@@ -43,16 +42,18 @@ func isScopeName(name string) bool {
 	if !hasScopeWord(name) {
 		return scopeCallNames[name]
 	}
-	n := normName(name)
-	if n == "" || nonOAuthScopeNames[n] {
+	var buf [64]byte // most names fit: no allocation
+	n := appendNormName(buf[:0], name)
+	if len(n) == 0 || nonOAuthScopeNames[string(n)] {
 		return false
 	}
-	for _, suf := range []string{"list", "string", "str", "set", "array", "param", "params", "value", "values", "csv"} {
-		if strings.HasSuffix(n, "scope"+suf) || strings.HasSuffix(n, "scopes"+suf) {
+	// Drop one collection word, then the name must end in scope(s).
+	for _, suf := range [...]string{"list", "string", "str", "set", "array", "param", "params", "value", "values", "csv"} {
+		if m, ok := bytes.CutSuffix(n, []byte(suf)); ok && (bytes.HasSuffix(m, []byte("scope")) || bytes.HasSuffix(m, []byte("scopes"))) {
 			return true
 		}
 	}
-	return strings.HasSuffix(n, "scope") || strings.HasSuffix(n, "scopes")
+	return bytes.HasSuffix(n, []byte("scope")) || bytes.HasSuffix(n, []byte("scopes"))
 }
 
 // hasScopeWord reports whether s contains "scope" in any case, without
