@@ -3,7 +3,6 @@ package analysis
 import (
 	"bytes"
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/scopels/scopels/analysis/extract"
@@ -137,33 +136,56 @@ func splitWords(s string) []string {
 	return words
 }
 
+// candidate is one provider's tally in inferProvider.
+type candidate struct {
+	provider string
+	score    int
+	// strong is set by evidence beyond plain words that many providers
+	// and applications use as scope names ("read", "admin").
+	strong bool
+	// why is the reason given for the provider: a format with one verb
+	// and its argument arg, formatted only for the winner.
+	why, arg string
+}
+
+// reason returns the candidate's reason as text.
+func (c *candidate) reason() string {
+	if c.arg == "" && !strings.Contains(c.why, "%") {
+		return c.why
+	}
+	return fmt.Sprintf(c.why, c.arg)
+}
+
 // inferProvider picks the provider of a set from every kind of evidence.
 func (e *engine) inferProvider(set *ScopeSet) {
-	score := map[string]int{}
-	reason := map[string]string{}
-	// strong records providers with evidence beyond plain words that many
-	// providers and applications use as scope names ("read", "admin").
-	strong := map[string]bool{}
-	add := func(p string, w int, why string) {
+	// A set has one to a few candidates: a slice beats maps.
+	cands := make([]candidate, 0, 8)
+	add := func(p string, w int, why, arg string) {
 		if e.cat.Provider(p) == nil || p == "oidc" {
 			return
 		}
-		if w != weightGenericHit {
-			strong[p] = true
+		i := 0
+		for i < len(cands) && cands[i].provider != p {
+			i++
 		}
-		score[p] += w
-		if reason[p] == "" || w >= weightShape {
-			if w >= weightShape || reason[p] == "" {
-				reason[p] = why
-			}
+		if i == len(cands) {
+			cands = append(cands, candidate{provider: p})
+		}
+		c := &cands[i]
+		if w != weightGenericHit {
+			c.strong = true
+		}
+		c.score += w
+		if c.why == "" || w >= weightShape {
+			c.why, c.arg = why, arg
 		}
 	}
 	// The project file: paths and clients.
 	for _, p := range e.pathProviders {
-		add(p, weightProjectPath, "the project file maps this path to it")
+		add(p, weightProjectPath, "the project file maps this path to it", "")
 	}
 	if e.clientProvider != "" {
-		add(e.clientProvider, weightClient, "the project file's client for this path uses it")
+		add(e.clientProvider, weightClient, "the project file's client for this path uses it", "")
 	}
 	// The URL's host.
 	if set.InURL {
@@ -171,7 +193,7 @@ func (e *engine) inferProvider(set *ScopeSet) {
 			for _, p := range e.cat.Providers() {
 				for _, h := range p.AuthorizeHosts {
 					if hostMatches(host, h) {
-						add(p.Name, weightURLHost, "the URL's host is "+host)
+						add(p.Name, weightURLHost, "the URL's host is %s", host)
 					}
 				}
 			}
@@ -181,7 +203,7 @@ func (e *engine) inferProvider(set *ScopeSet) {
 	var extra []string
 	for _, l := range set.Literals {
 		if p, n := contextProvider(e.cat, l, extra); p != "" {
-			add(p, weightContextName, fmt.Sprintf("the context %q names it", n))
+			add(p, weightContextName, "the context %q names it", n)
 			break
 		}
 	}
@@ -191,14 +213,14 @@ func (e *engine) inferProvider(set *ScopeSet) {
 			continue // a wildcard or template says nothing about the provider
 		}
 		if owner := shapeOwner(e.cat, t.Text); owner != "" {
-			add(owner, weightShape, fmt.Sprintf("%q has its shape", t.Text))
+			add(owner, weightShape, "%q has its shape", t.Text)
 			continue
 		}
 		owners := e.cat.Owners(t.Text)
 		if len(owners) == 0 {
 			owners = e.cat.OwnersFold(t.Text)
 			for _, s := range owners {
-				add(s.Provider, weightFoldHit, fmt.Sprintf("%q is one of its scopes", t.Text))
+				add(s.Provider, weightFoldHit, "%q is one of its scopes", t.Text)
 			}
 			continue
 		}
@@ -208,11 +230,11 @@ func (e *engine) inferProvider(set *ScopeSet) {
 		}
 		for p := range distinct {
 			if isPlainWord(t.Text) {
-				add(p, weightGenericHit, fmt.Sprintf("%q is one of its scopes", t.Text))
+				add(p, weightGenericHit, "%q is one of its scopes", t.Text)
 			} else if len(distinct) == 1 {
-				add(p, weightUniqueHit, fmt.Sprintf("%q is one of its scopes", t.Text))
+				add(p, weightUniqueHit, "%q is one of its scopes", t.Text)
 			} else {
-				add(p, weightSharedHit, fmt.Sprintf("%q is one of its scopes", t.Text))
+				add(p, weightSharedHit, "%q is one of its scopes", t.Text)
 			}
 		}
 	}
@@ -221,47 +243,39 @@ func (e *engine) inferProvider(set *ScopeSet) {
 	// Only needed when nothing strong has spoken yet: the scan is the
 	// costliest evidence.
 	strongest := 0
-	for _, w := range score {
-		strongest = max(strongest, w)
+	for _, c := range cands {
+		strongest = max(strongest, c.score)
 	}
 	if strongest < weightShape {
 		if p, word := e.nearbyProvider(set); p != "" {
-			add(p, weightNearbyWord, fmt.Sprintf("the code around it names %s", word))
+			add(p, weightNearbyWord, "the code around it names %s", word)
 		}
 	}
 	// The file's signals.
 	fe := e.fileEvidence()
 	for p, w := range fe.score {
 		if w > 0 {
-			add(p, w, fe.reason[p])
+			add(p, w, "%s", fe.reason[p])
 		}
 	}
-	best, bestScore := "", 0
-	names := make([]string, 0, len(score))
-	for p := range score {
-		names = append(names, p)
-	}
-	sort.Strings(names)
-	for _, p := range names {
-		if !strong[p] {
-			continue
-		}
-		if score[p] > bestScore {
-			best, bestScore = p, score[p]
+	best := -1
+	for i, c := range cands {
+		if c.strong && (best < 0 || c.score > cands[best].score) {
+			best = i
 		}
 	}
-	if best == "" {
+	if best < 0 {
 		return
 	}
 	// A tie between unrelated providers leaves the provider unknown.
-	for _, p := range names {
-		if p != best && score[p] == bestScore {
+	for i, c := range cands {
+		if i != best && c.score == cands[best].score {
 			return
 		}
 	}
-	set.Provider = e.cat.Provider(best)
-	set.Evidence = reason[best]
-	set.Confidence = bestScore
+	set.Provider = e.cat.Provider(cands[best].provider)
+	set.Evidence = cands[best].reason()
+	set.Confidence = cands[best].score
 }
 
 // shapeOwner returns the provider whose scope shape tok has: a prefix only
