@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"os"
 	"path/filepath"
@@ -148,10 +147,10 @@ func matchSegment(pat, name string) bool {
 						nx++
 						continue
 					}
-				} else if name[nx] == '[' {
-					px++
-					nx++
-					continue
+				} else {
+					// An unclosed '[' makes the pattern match nothing,
+					// as in git.
+					return false
 				}
 			case '\\':
 				if px+1 < len(pat) && pat[px+1] == name[nx] {
@@ -181,8 +180,8 @@ func matchSegment(pat, name string) bool {
 }
 
 // matchClass matches byte c against the bracket expression at the start of
-// pat. valid is false when pat holds no closing bracket (then '[' is an
-// ordinary character); width is the expression's length.
+// pat. valid is false when pat holds no closing bracket (then the pattern
+// matches nothing); width is the expression's length.
 func matchClass(pat string, c byte) (ok bool, width int, valid bool) {
 	i := 1
 	negate := false
@@ -317,19 +316,33 @@ func relSlash(dir, abs string) (string, bool) {
 // parseIgnoreFile parses the text of a .gitignore file.
 func parseIgnoreFile(data []byte) []ignorePattern {
 	var out []ignorePattern
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 0, 4096), 1<<20)
-	for sc.Scan() {
-		if p, ok := parseIgnoreLine(sc.Text()); ok {
+	for len(data) > 0 {
+		line := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = nil
+		}
+		if p, ok := parseIgnoreLine(string(line)); ok {
 			out = append(out, p)
 		}
 	}
 	return out
 }
 
+// maxIgnoreFileSize is the largest ignore file read; a larger one is not
+// a real list of patterns.
+const maxIgnoreFileSize = 100 << 20
+
 // readIgnoreFile reads and parses a .gitignore-style file; a missing or
-// unreadable file yields no patterns.
+// unreadable file yields no patterns, and so does one that is a symbolic
+// link (git does not follow those in the working tree either) or larger
+// than maxIgnoreFileSize.
 func readIgnoreFile(path string) []ignorePattern {
+	fi, err := os.Lstat(path)
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() > maxIgnoreFileSize {
+		return nil
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil

@@ -33,7 +33,7 @@ func TestMatchSegment(t *testing.T) {
 		{`\*.go`, "*.go", true},
 		{`\*.go`, "a.go", false},
 		{`foo\ `, "foo ", true},
-		{"[unclosed", "[unclosed", true},
+		{"[unclosed", "[unclosed", false}, // git: an unclosed bracket matches nothing
 		{"[unclosed", "u", false},
 		{"**", "x", true},
 		{"", "", true},
@@ -154,6 +154,42 @@ var ignoreCases = []struct {
 			"Temp1": true, "temp": true, "xtemp": false, "#not-comment": true,
 		},
 	},
+	// Cases where a matcher built on filepath.Match gets git wrong.
+	{
+		name:    "ignore all, re-include folders and Go files",
+		ignores: map[string]string{"": "*\n!*/\n!*.go\n"},
+		paths:   map[string]bool{"sub/": false, "sub/a.md": true, "sub/a.go": false, "a.md": true},
+	},
+	{
+		name:    "re-including a folder keeps its files' own exclusion",
+		ignores: map[string]string{"": "*.txt\n!docs/\n"},
+		paths:   map[string]bool{"docs/": false, "docs/a.txt": true},
+	},
+	{
+		name:    "a trailing /** leaves the folder itself open",
+		ignores: map[string]string{"": "out/**\n!out/keep.txt\n"},
+		paths:   map[string]bool{"out/": false, "out/keep.txt": false, "out/x": true},
+	},
+	{
+		name:    "** backtracks",
+		ignores: map[string]string{"": "**/a/b\na/**/b/c\n"},
+		paths:   map[string]bool{"a/a/b": true, "a/b/x/b/c": true},
+	},
+	{
+		name:    "** inside a name is *",
+		ignores: map[string]string{"": "a/b**\nc**d\n"},
+		paths:   map[string]bool{"a/bxyz": true, "cxd": true},
+	},
+	{
+		name:    "bracket expressions: dashes at the edges, ] first, negation, classes",
+		ignores: map[string]string{"": "[-x]1\n[y-]2\n[!]]z\n[!abc].md\n[[:digit:]]*\n"},
+		paths:   map[string]bool{"-1": true, "y2": true, "-2": true, "az": true, "]z": false, "d.md": true, "a.md": false, "7up": true},
+	},
+	{
+		name:    "an unclosed bracket matches nothing",
+		ignores: map[string]string{"": "[unclosed\n"},
+		paths:   map[string]bool{"[unclosed": false, "u": false},
+	},
 }
 
 // rulesAt returns the rules in force at path's folder, the way the
@@ -227,7 +263,7 @@ func TestIgnoreRulesAgreeWithGit(t *testing.T) {
 				}
 			}
 			for p, want := range tc.paths {
-				err := run("check-ignore", "-q", strings.TrimSuffix(p, "/"))
+				err := run("check-ignore", "-q", "--", strings.TrimSuffix(p, "/"))
 				var ee *exec.ExitError
 				gitSays := err == nil
 				if err != nil && !(errors.As(err, &ee) && ee.ExitCode() == 1) {
@@ -238,5 +274,32 @@ func TestIgnoreRulesAgreeWithGit(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestReadIgnoreFile: a linked ignore file is not read (git does not follow
+// one in the working tree either), and neither long lines nor CRLF endings
+// lose the patterns after them.
+func TestReadIgnoreFile(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "patterns")
+	if err := os.WriteFile(target, []byte("*.md\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, ".gitignore")
+	if err := os.Symlink(target, link); err != nil {
+		t.Skipf("symlinks: %v", err)
+	}
+	if got := readIgnoreFile(link); got != nil {
+		t.Errorf("a linked .gitignore gave %d patterns, want none", len(got))
+	}
+	if got := readIgnoreFile(target); len(got) != 1 {
+		t.Errorf("a regular file gave %d patterns, want 1", len(got))
+	}
+
+	long := "# " + strings.Repeat("x", 2<<20) + "\r\n*.log\r\n!keep.log"
+	got := parseIgnoreFile([]byte(long))
+	if len(got) != 2 || strings.Join(got[0].segments, "/") != "*.log" || !got[1].negate {
+		t.Errorf("after a 2 MB comment line: %+v, want *.log and !keep.log", got)
 	}
 }
