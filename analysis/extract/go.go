@@ -2,14 +2,14 @@ package extract
 
 import (
 	"bytes"
-	"go/scanner"
 	"go/token"
 	"strconv"
 	"unicode/utf8"
 )
 
-// extractGo lexes Go source with go/scanner and returns its string
-// literals (interpreted and raw; rune literals are not strings) with their
+// extractGo lexes Go source with goScanner (go_scan.go, which tokenizes
+// exactly as go/scanner does) and returns its string literals
+// (interpreted and raw; rune literals are not strings) with their
 // context. A literal the scanner reports an error for (unterminated, bad
 // escape, invalid UTF-8) is skipped. Value is what strconv.Unquote gives;
 // Offsets are filled when it differs from the source text (escapes, or
@@ -22,13 +22,19 @@ import (
 // requires); `var`/`const` declarations key their values by the declared
 // name, also in `var (...)` groups.
 func extractGo(src []byte) []Literal {
+	return extractGoWith(src, (*goLexer).run)
+}
+
+// extractGoWith runs extractGo with run feeding the lexer its tokens; the
+// tests pass a go/scanner based one to compare against.
+func extractGoWith(src []byte, run func(*goLexer)) []Literal {
 	if bytes.IndexByte(src, '"') < 0 && bytes.IndexByte(src, '`') < 0 {
 		return nil
 	}
 	g := goLexer{src: src, s: string(src)}
 	g.t.init()
 	g.t.lits = make([]Literal, 0, (bytes.Count(src, []byte{'"'})+bytes.Count(src, []byte{'`'}))/2+4)
-	g.run()
+	run(&g)
 	return g.t.lits
 }
 
@@ -39,76 +45,78 @@ type goLexer struct {
 	t   clTracker
 	d   clDecoder
 
-	errs       int    // errors reported by the scanner so far
 	declExpect bool   // the next identifier is a declared name (var/const)
 	declName   string // the name declared by the current var/const spec
 }
 
+// run feeds the tokens of the file to the lexer.
 func (g *goLexer) run() {
-	fset := token.NewFileSet()
-	file := fset.AddFile("", fset.Base(), len(g.src))
-	base := file.Base()
-	var sc scanner.Scanner
-	sc.Init(file, g.src, func(token.Position, string) { g.errs++ }, 0)
-	t := &g.t
+	var sc goScanner
+	sc.init(g.s)
 	for {
-		before := g.errs
-		pos, tok, lit := sc.Scan()
+		off, tok, lit := sc.scan()
 		if tok == token.EOF {
 			return
 		}
-		off := int(pos) - base
-		switch tok {
-		case token.IDENT:
-			if g.declExpect {
-				g.declName, g.declExpect = lit, false
-			}
-			t.ident(lit)
-		case token.STRING:
-			g.str(off, lit, g.errs != before)
-		case token.CHAR, token.INT, token.FLOAT, token.IMAG:
-			t.atom()
-		case token.LPAREN:
-			g.openParen()
-		case token.LBRACK:
-			t.open(frIndex, ']', "", "", callPlain)
-		case token.LBRACE:
-			g.openBrace()
-		case token.RPAREN:
-			t.close(')')
-		case token.RBRACK:
-			t.close(']')
-		case token.RBRACE:
-			t.close('}')
-		case token.COMMA:
-			t.comma()
-		case token.SEMICOLON:
-			f := t.top()
-			f.flags &^= flFunc
-			g.declExpect = f.flags&flDeclGroup != 0
-			g.declName = ""
-			t.semi()
-		case token.COLON:
-			t.colon()
-		case token.ASSIGN, token.DEFINE:
-			t.assignKey(g.declName, clAsPlain)
-			g.declName = ""
-		case token.ADD_ASSIGN:
-			t.assign(clAsConcat)
-		case token.SUB_ASSIGN, token.MUL_ASSIGN, token.QUO_ASSIGN, token.REM_ASSIGN,
-			token.AND_ASSIGN, token.OR_ASSIGN, token.XOR_ASSIGN, token.SHL_ASSIGN,
-			token.SHR_ASSIGN, token.AND_NOT_ASSIGN:
-			t.assign(clAsPlain)
-		case token.PERIOD:
-			t.dot(false)
-		case token.ADD:
-			t.plus()
-		default:
-			if tok.IsKeyword() {
-				g.keyword(tok)
-			} else {
-				t.op()
-			}
+		g.token(off, tok, lit, sc.bad)
+	}
+}
+
+// token handles the token tok at off with literal text lit, as
+// go/scanner reports them; bad tells that the scanner reported an error
+// while scanning a STRING token.
+func (g *goLexer) token(off int, tok token.Token, lit string, bad bool) {
+	t := &g.t
+	switch tok {
+	case token.IDENT:
+		if g.declExpect {
+			g.declName, g.declExpect = lit, false
+		}
+		t.ident(lit)
+	case token.STRING:
+		g.str(off, lit, bad)
+	case token.CHAR, token.INT, token.FLOAT, token.IMAG:
+		t.atom()
+	case token.LPAREN:
+		g.openParen()
+	case token.LBRACK:
+		t.open(frIndex, ']', "", "", callPlain)
+	case token.LBRACE:
+		g.openBrace()
+	case token.RPAREN:
+		t.close(')')
+	case token.RBRACK:
+		t.close(']')
+	case token.RBRACE:
+		t.close('}')
+	case token.COMMA:
+		t.comma()
+	case token.SEMICOLON:
+		f := t.top()
+		f.flags &^= flFunc
+		g.declExpect = f.flags&flDeclGroup != 0
+		g.declName = ""
+		t.semi()
+	case token.COLON:
+		t.colon()
+	case token.ASSIGN, token.DEFINE:
+		t.assignKey(g.declName, clAsPlain)
+		g.declName = ""
+	case token.ADD_ASSIGN:
+		t.assign(clAsConcat)
+	case token.SUB_ASSIGN, token.MUL_ASSIGN, token.QUO_ASSIGN, token.REM_ASSIGN,
+		token.AND_ASSIGN, token.OR_ASSIGN, token.XOR_ASSIGN, token.SHL_ASSIGN,
+		token.SHR_ASSIGN, token.AND_NOT_ASSIGN:
+		t.assign(clAsPlain)
+	case token.PERIOD:
+		t.dot(false)
+	case token.ADD:
+		t.plus()
+	default:
+		if tok.IsKeyword() {
+			g.keyword(tok)
+		} else {
+			t.op()
 		}
 	}
 }
