@@ -12,6 +12,12 @@ func describe(provider string, s *srcScope) (string, bool) {
 	if d, ok := overrides[provider][s.Name]; ok {
 		return d, true
 	}
+	return describeByRule(provider, s)
+}
+
+// describeByRule is describe without the hand-written overrides: the
+// description the naming rules alone give.
+func describeByRule(provider string, s *srcScope) (string, bool) {
 	switch provider {
 	case "google":
 		return describeGoogle(s)

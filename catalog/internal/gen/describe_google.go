@@ -9,7 +9,14 @@ const googlePrefix = "https://www.googleapis.com/auth/"
 // googleServices names the service of a Google scope by the first segment
 // of its short form.
 var googleServices = map[string]string{
-	"activity": "Drive Activity", "adexchange": "Ad Exchange", "admin": "the Admin SDK",
+	"activity": "Drive Activity", "agencies-and-brands": "Authorized Buyers agencies and brands",
+	"agentregistry": "Agent Registry", "aiplatform": "Vertex AI", "apihub": "API hub", "apikeys": "API keys",
+	"chrome.management": "Chrome management", "chat.app": "Google Chat", "cloud-auditmanager": "Audit Manager",
+	"cloud-backupdr": "Backup and DR", "cloud-netapp": "NetApp Volumes", "cloudasset": "Cloud Asset Inventory",
+	"container": "Google Kubernetes Engine", "curation-partners": "Authorized Buyers curation partners",
+	"discoveryengine": "Discovery Engine", "notebooks": "Vertex AI Workbench notebooks",
+	"organizationpolicy": "Organization Policy", "saasservicemgmt": "App Lifecycle Manager",
+	"securitycenter": "Security Command Center", "webcontentpublisher": "Web Content Publisher", "adexchange": "Ad Exchange", "admin": "the Admin SDK",
 	"admob": "AdMob", "adsense": "AdSense", "adsensehost": "AdSense Host", "adwords": "Google Ads",
 	"analytics": "Google Analytics", "androidenterprise": "Android Enterprise",
 	"androidmanagement": "Android Management", "androidpublisher": "the Google Play Console",
@@ -65,8 +72,8 @@ var googleServices = map[string]string{
 // access granted.
 var googleModes = map[string]string{
 	"readonly": "Read-only access to", "read_only": "Read-only access to", "read-only": "Read-only access to",
-	"read": "Read", "write": "Write", "writeonly": "Write-only access to", "read_write": "Read and write",
-	"read-write": "Read and write", "full_control": "Full control of", "create": "Create", "delete": "Delete",
+	"read": "Read", "write": "Write", "writeonly": "Write-only access to", "read_write": "Read and write access to",
+	"read-write": "Read and write access to", "readwrite": "Read and write access to", "manage": "Manage", "full_control": "Full control of", "create": "Create", "delete": "Delete",
 	"upload": "Upload", "edit": "Edit", "compose": "Compose", "insert": "Insert", "modify": "Modify",
 	"send": "Send", "admin": "Administer", "appendonly": "Append to", "import": "Import",
 	"insertdata": "Insert data into", "lookup": "Look up", "freebusy": "Read free/busy information of",
@@ -84,6 +91,76 @@ var googleOwned = map[string]string{
 	"user":            "the user's %s",
 	"userinfo":        "the user's %s",
 	"dataportability": "a copy of the user's %s data",
+	"googlehealth":    "the user's %s data in Google Health",
+}
+
+// googleServiceNotes are notes some two-segment services carry: Chat's
+// chat.app.* scopes are granted to the Chat app itself, not to a user.
+var googleServiceNotes = map[string]string{
+	"chat.app": "as the Chat app",
+}
+
+// googleQualifiers are segments that say how a scope is granted rather
+// than what it covers; they become a note in parentheses.
+var googleQualifiers = map[string]string{
+	"system": "system access",
+}
+
+// googleWords are written forms of words Google runs together in its
+// scope names ("allowlisteddomains", "readstate").
+var googleWords = map[string]string{
+	"allowlisteddomains": "allowlisted domains", "appdetails": "app details", "assist": "the assistant",
+	"clouddns": "Cloud DNS", "customemojis": "custom emojis", "ecg": "ECG", "inboundsso": "inbound SSO",
+	"irn": "IRN", "myadcenter": "My Ad Center", "mymaps": "My Maps", "orgunits": "organizational units",
+	"pixel": "Pixel", "readstate": "read state", "securityinsights": "security insights",
+	"spacesettings": "space settings", "userinvitations": "user invitations",
+}
+
+// googleOwners are segments that own the segment after them, in the form
+// they take there ("chat.spaces.pins": space pins).
+var googleOwners = map[string]string{
+	"alerts": "alert", "groups": "group", "messages": "message", "publications": "publication",
+	"spaces": "space", "users": "users'",
+}
+
+// googleResources are words that, alone after the service, name a kind of
+// resource the scope manages; they read in the plural ("Manage domains").
+var googleResources = map[string]bool{
+	"bot": true, "buyer": true, "consumer": true, "domain": true, "issuer": true, "license": true,
+	"order": true, "report": true, "seller": true, "user": true,
+}
+
+// googlePhrase writes the words of a Google scope name, run-together words
+// spelled out.
+func googlePhrase(ws []string) string {
+	out := make([]string, 0, len(ws))
+	for _, w := range ws {
+		switch {
+		case w == "":
+			continue
+		case googleWords[w] != "":
+			out = append(out, googleWords[w])
+		default:
+			out = append(out, word(w))
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// googleService finds the service a short form names: the longest run of
+// leading segments (at most two) that googleServices knows, else the first
+// segment in words. It returns the service's name and the segments after it.
+func googleService(segs []string) (key, name string, rest []string) {
+	if len(segs) > 2 {
+		k := segs[0] + "." + segs[1]
+		if n, ok := googleServices[k]; ok {
+			return k, n, segs[2:]
+		}
+	}
+	if n, ok := googleServices[segs[0]]; ok {
+		return segs[0], n, segs[1:]
+	}
+	return segs[0], googlePhrase(splitWords(segs[0])), segs[1:]
 }
 
 // describeGoogle describes https://www.googleapis.com/auth/<service>[.<part>...][.<mode>].
@@ -99,11 +176,11 @@ func describeGoogle(s *srcScope) (string, bool) {
 	if strings.Contains(segs[0], "/") {
 		return "", false
 	}
-	svc, ok := googleServices[segs[0]]
-	if !ok {
-		svc = phrase(splitWords(segs[0]))
+	key, svc, rest := googleService(segs)
+	var notes []string
+	if n, ok := googleServiceNotes[key]; ok {
+		notes = append(notes, n)
 	}
-	rest := segs[1:]
 	// The access mode is the last segment that names one; it is usually
 	// the final one (drive.readonly), sometimes in the middle
 	// (photoslibrary.edit.appcreateddata).
@@ -116,28 +193,49 @@ func describeGoogle(s *srcScope) (string, bool) {
 		}
 	}
 	var words []string
-	for _, r := range rest {
-		words = append(words, splitWords(r)...)
+	for i, r := range rest {
+		if q, ok := googleQualifiers[r]; ok {
+			notes = append(notes, q)
+			continue
+		}
+		ws := splitWords(r)
+		// A segment that owns the next one reads as its owner:
+		// spaces.pins are space pins, users.availability users'.
+		if o, ok := googleOwners[r]; ok && i+1 < len(rest) && googleQualifiers[rest[i+1]] == "" {
+			ws = []string{o}
+		}
+		words = append(words, ws...)
 	}
-	part := phrase(words)
+	if googleOwned[key] != "" && len(words) > 1 && words[len(words)-1] == "data" {
+		words = words[:len(words)-1] // "device_data": the template says data
+	}
+	part := googlePhrase(words)
 	target := svc
 	if part != "" {
-		if tmpl, ok := googleOwned[segs[0]]; ok {
+		if tmpl, ok := googleOwned[key]; ok {
 			target = strings.Replace(tmpl, "%s", part, 1)
 		} else {
 			target = part + " in " + svc
 		}
 	}
+	var d string
 	switch {
 	case mode != "" && part == "" && googleModesAlone[mode] != "":
-		return capitalize(googleModesAlone[mode] + " " + svc), true
+		d = googleModesAlone[mode] + " " + svc
 	case mode != "":
-		return capitalize(googleModes[mode] + " " + target), true
+		d = googleModes[mode] + " " + target
 	case part == "":
-		return capitalize("Full access to " + svc), true
-	case segs[0] == "dataportability":
-		return capitalize("Export " + target), true
+		d = "Full access to " + svc
+	case key == "dataportability":
+		d = "Export " + target
+	case len(words) == 1 && googleResources[words[0]]:
+		// One kind of resource: postmaster.domain manages domains.
+		d = "Manage " + strings.Replace(target, part, googlePhrase(plural(words)), 1)
 	default:
-		return capitalize("Manage " + target), true
+		d = "Manage " + target
 	}
+	if len(notes) > 0 {
+		d += " (" + strings.Join(notes, ", ") + ")"
+	}
+	return capitalize(d), true
 }

@@ -140,6 +140,19 @@ func TestDescribe(t *testing.T) {
 		{"google", srcScope{Name: googlePrefix + "youtube.upload"}, "Upload to YouTube"},
 		{"google", srcScope{Name: googlePrefix + "photoslibrary.edit.appcreateddata"}, "Edit app-created data in Google Photos Library"},
 		{"google", srcScope{Name: "http://www.blogger.com/feeds/"}, ""},
+		{"google", srcScope{Name: googlePrefix + "container.read-only"}, "Read-only access to Google Kubernetes Engine"},
+		{"google", srcScope{Name: googlePrefix + "agentregistry.read-write"}, "Read and write access to Agent Registry"},
+		{"google", srcScope{Name: googlePrefix + "apihub.readwrite"}, "Read and write access to API hub"},
+		{"google", srcScope{Name: googlePrefix + "apikeys"}, "Full access to API keys"},
+		{"google", srcScope{Name: googlePrefix + "googlehealth.mindfulness.writeonly"}, "Write-only access to the user's mindfulness data in Google Health"},
+		{"google", srcScope{Name: googlePrefix + "chat.app.all.users.readstate.readonly"}, "Read-only access to all users' read state in Google Chat (as the Chat app)"},
+		{"google", srcScope{Name: googlePrefix + "chat.spaces.pins"}, "Manage space pins in Google Chat"},
+		{"google", srcScope{Name: googlePrefix + "chrome.management.securityinsights"}, "Manage security insights in Chrome management"},
+		{"google", srcScope{Name: googlePrefix + "dataportability.pixel.device_data"}, "Export a copy of the user's Pixel device data"},
+		{"google", srcScope{Name: googlePrefix + "webcontentpublisher.publications.manage.system"}, "Manage publications in Web Content Publisher (system access)"},
+		{"google", srcScope{Name: googlePrefix + "postmaster.user"}, "Manage users in Postmaster Tools"},
+		{"google", srcScope{Name: googlePrefix + "tagmanager.manage.accounts"}, "Manage accounts in Tag Manager"},
+		{"google", srcScope{Name: googlePrefix + "calendar.app.created"}, "Manage app created in Google Calendar"},
 		{"github", srcScope{Name: "admin:public_key"}, "Fully manage public key"},
 		{"github", srcScope{Name: "write:packages"}, "Write packages"},
 		{"slack", srcScope{Name: "channels:history"}, "Read history of channels"},
@@ -202,7 +215,7 @@ func TestRunOnSources(t *testing.T) {
 	if err := os.WriteFile(stale, []byte("{}"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := run(src, out, io.Discard); err != nil {
+	if err := run(src, out, nil, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(stale); !os.IsNotExist(err) {
@@ -231,18 +244,19 @@ func TestRunOnSources(t *testing.T) {
 	// A dangling reference is an error, not a silently broken catalog.
 	write("github.json", `{"provider":"github","delimiter":"space","authorize_hosts":["github.com"],
 		"scopes":[{"name":"repo","deprecated":true,"replaced_by":["nope"],"implies":[],"doc_url":null}]}`)
-	if err := run(src, t.TempDir(), io.Discard); err == nil || !strings.Contains(err.Error(), `unknown scope "nope"`) {
+	if err := run(src, t.TempDir(), nil, io.Discard); err == nil || !strings.Contains(err.Error(), `unknown scope "nope"`) {
 		t.Errorf("run with a dangling replacement: %v", err)
 	}
 	write("github.json", `{"provider":"github","delimiter":"semicolon","authorize_hosts":[],"scopes":[]}`)
-	if err := run(src, t.TempDir(), io.Discard); err == nil {
+	if err := run(src, t.TempDir(), nil, io.Discard); err == nil {
 		t.Error("run accepted an unknown delimiter")
 	}
 }
 
 // TestRealSources generates the catalog from the real sources, when they
-// are beside the repository, and checks that every description override
-// names a scope that exists.
+// are beside the repository, merged with the repo's supplement (which must
+// not restate any of their scopes), and checks that every description
+// override names a scope that exists.
 func TestRealSources(t *testing.T) {
 	const dir = "../../../../shared/catalog-sources"
 	if _, err := os.Stat(dir); err != nil {
@@ -250,6 +264,9 @@ func TestRealSources(t *testing.T) {
 	}
 	srcs, err := readSources(dir)
 	if err != nil {
+		t.Fatal(err)
+	}
+	if err := mergeSupplements(srcs, embeddedSupplements(t)); err != nil {
 		t.Fatal(err)
 	}
 	var ps []*outProvider

@@ -4,6 +4,11 @@
 // signals, marks broad and popular scopes, and writes a short description
 // for every scope by rule, in our own words.
 //
+// The shared sources are read-only facts kept outside this repository; the
+// repo-local supplement (supplement/<provider>.json, embedded in the
+// generator) adds scopes they lack, each with its provenance. It is merged
+// after the shared sources and may never restate a shared scope.
+//
 // Usage (from catalog/, via go generate):
 //
 //	go run ./internal/gen -src ../../shared/catalog-sources -out data
@@ -13,6 +18,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -20,18 +26,38 @@ import (
 func main() {
 	src := flag.String("src", "../../shared/catalog-sources", "folder of catalog source files")
 	out := flag.String("out", "data", "folder to write the provider files to")
+	supp := flag.String("supplement", "", "folder of supplement files (default: the ones built into the generator)")
 	flag.Parse()
-	if err := run(*src, *out, os.Stderr); err != nil {
+	var suppFS fs.FS
+	if *supp != "" {
+		suppFS = os.DirFS(*supp)
+	} else {
+		sub, err := fs.Sub(embeddedSupplement, "supplement")
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "gen:", err)
+			os.Exit(1)
+		}
+		suppFS = sub
+	}
+	if err := run(*src, *out, suppFS, os.Stderr); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
 }
 
-// run generates the catalog from srcDir into outDir, writing warnings and
-// a summary to log.
-func run(srcDir, outDir string, log io.Writer) error {
+// run generates the catalog from srcDir, merged with the supplement files
+// of supp (nil for none), into outDir, writing warnings and a summary to
+// log.
+func run(srcDir, outDir string, supp fs.FS, log io.Writer) error {
 	srcs, err := readSources(srcDir)
 	if err != nil {
+		return err
+	}
+	supps, err := readSupplements(supp)
+	if err != nil {
+		return err
+	}
+	if err := mergeSupplements(srcs, supps); err != nil {
 		return err
 	}
 	var ps []*outProvider
@@ -82,7 +108,11 @@ func run(srcDir, outDir string, log io.Writer) error {
 			}
 		}
 	}
-	fmt.Fprintf(log, "gen: %d providers, %d scopes (%d deprecated, %d hidden) -> %s\n",
-		len(ps), scopes, deprecated, hidden, outDir)
+	supplemented := 0
+	for _, sf := range supps {
+		supplemented += len(sf.Scopes)
+	}
+	fmt.Fprintf(log, "gen: %d providers, %d scopes (%d deprecated, %d hidden; %d from the supplement) -> %s\n",
+		len(ps), scopes, deprecated, hidden, supplemented, outDir)
 	return nil
 }
