@@ -144,6 +144,28 @@ func scopeContext(lit *extract.Literal) (name string, nonOAuth bool) {
 	return name, false
 }
 
+// isDeclaration reports whether lit lists scopes that an API description
+// declares rather than scopes a client requests: the scopes map of an
+// OpenAPI security scheme (components.securitySchemes.NAME.flows.FLOW.scopes,
+// Swagger 2's securityDefinitions.NAME.scopes), or the scopes that
+// authorize one method of a discovery document
+// (resources.*.methods.*.scopes, any one of which is enough).
+func isDeclaration(lit *extract.Literal) bool {
+	n := len(lit.Path)
+	if n < 3 || !strings.EqualFold(lit.Path[n-1], "scopes") {
+		return false
+	}
+	if strings.EqualFold(lit.Path[n-3], "flows") || strings.EqualFold(lit.Path[n-3], "securityDefinitions") {
+		return true
+	}
+	for _, k := range lit.Path[:n-1] {
+		if k == "methods" {
+			return true
+		}
+	}
+	return false
+}
+
 // isStrict reports whether the literal's context is declared strict.
 func isStrict(lit *extract.Literal, strict func(string) bool) bool {
 	if strict == nil {

@@ -202,12 +202,15 @@ func (e *engine) buildSets(lits []extract.Literal) []*ScopeSet {
 		if !strict && !l.URL && isProse(l.Value) {
 			continue // a sentence in a scope-named place: a description
 		}
+		if !strict && e.tokenRecord(l) {
+			continue // what a token response or a stored grant says was granted
+		}
 		var set *ScopeSet
 		if l.List != 0 && !l.URL {
 			set = byList[l.List]
 		}
 		if set == nil {
-			set = &ScopeSet{Context: ctx, Strict: strict, InURL: l.URL}
+			set = &ScopeSet{Context: ctx, Strict: strict, InURL: l.URL, Declaration: isDeclaration(l)}
 			sets = append(sets, set)
 			if l.List != 0 && !l.URL {
 				byList[l.List] = set

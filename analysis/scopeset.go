@@ -50,6 +50,12 @@ type ScopeSet struct {
 	Strict bool
 	// InURL is true for the value of a scope= query parameter.
 	InURL bool
+	// Declaration is true where the set lists the scopes an API offers or
+	// accepts (the scopes map of an OpenAPI security scheme, the scopes of
+	// a method in a discovery document) instead of requesting them: the
+	// checks that judge a request as a whole (redundant, broad, duplicate,
+	// not granted) skip it.
+	Declaration bool
 	// AllowShort is true where a library expands short forms itself
 	// (omniauth-google-oauth2, gcloud --scopes, Terraform service accounts),
 	// so a missing prefix is not a mistake.

@@ -33,7 +33,7 @@ func runBroadScope(pass *analysis.Pass) {
 		return
 	}
 	for _, s := range pass.Sets {
-		if apiDescription(s) {
+		if s.Declaration {
 			continue
 		}
 		for i, t := range s.Tokens {
@@ -86,20 +86,4 @@ func narrowerScopes(cat *catalog.Catalog, s *catalog.Scope) []string {
 // TypeScript .d.ts): a type that admits a scope is not a request for it.
 func declarationFile(pass *analysis.Pass) bool {
 	return strings.HasSuffix(pass.File.Path, ".d.ts") || strings.HasSuffix(pass.File.Path, ".d.mts") || strings.HasSuffix(pass.File.Path, ".d.cts")
-}
-
-// apiDescription reports whether s is the list of scopes that authorize one
-// method of an API description (resources.*.methods.*.scopes): any one of
-// them is enough, and no application requests them.
-func apiDescription(s *analysis.ScopeSet) bool {
-	p := s.Literals[0].Path
-	if len(p) < 3 || !strings.EqualFold(p[len(p)-1], "scopes") {
-		return false
-	}
-	for _, k := range p[:len(p)-1] {
-		if k == "methods" {
-			return true
-		}
-	}
-	return false
 }

@@ -26,7 +26,7 @@ The fix removes the later occurrence. To silence one place:
 
 func runDuplicateScope(pass *analysis.Pass) {
 	for _, s := range pass.Sets {
-		if !anchored(s) {
+		if !anchored(s) || s.Declaration {
 			continue
 		}
 		first := map[string]int{}

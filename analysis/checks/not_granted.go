@@ -40,7 +40,7 @@ func runNotGranted(pass *analysis.Pass) {
 		return
 	}
 	for _, s := range pass.Sets {
-		if s.Provider == nil {
+		if s.Provider == nil || s.Declaration {
 			continue
 		}
 		client := clientOf(clients, s.Provider.Name)

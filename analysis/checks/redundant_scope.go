@@ -29,7 +29,7 @@ The fix removes the implied scope. To silence one place:
 
 func runRedundantScope(pass *analysis.Pass) {
 	for _, s := range pass.Sets {
-		if s.Provider == nil {
+		if s.Provider == nil || s.Declaration {
 			continue
 		}
 		// impliedBy maps a scope name to the first token that implies it:
