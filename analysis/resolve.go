@@ -140,6 +140,16 @@ func (r Resolution) Known(p *catalog.Provider) bool {
 // two beyond. A catalog that lacks a real scope must not turn it into a
 // "did you mean" for a different one.
 func Suggest(cat *catalog.Catalog, p *catalog.Provider, tok string, n int) []string {
+	return suggest(cat.Suggest, p, tok, n)
+}
+
+// SuggestDeprecated is Suggest among p's deprecated scopes.
+func SuggestDeprecated(cat *catalog.Catalog, p *catalog.Provider, tok string, n int) []string {
+	return suggest(cat.SuggestDeprecated, p, tok, n)
+}
+
+// suggest is Suggest with find the catalog search.
+func suggest(find func(provider, token string, n int) []catalog.Suggestion, p *catalog.Provider, tok string, n int) []string {
 	if p == nil {
 		return nil
 	}
@@ -171,7 +181,7 @@ func Suggest(cat *catalog.Catalog, p *catalog.Provider, tok string, n int) []str
 	case pre != "" && !p.PrefixRequired:
 		// Suggest with the prefix the token carries: names that already
 		// have a prefix (".default" forms, okta.*) stay as they are.
-		for _, s := range near(cat.Suggest(p.Name, rest, n)) {
+		for _, s := range near(find(p.Name, rest, n)) {
 			switch sp, _ := splitPrefix(p, s.Scope.Name); sp {
 			case pre:
 				add(s.Scope.Name)
@@ -181,14 +191,14 @@ func Suggest(cat *catalog.Catalog, p *catalog.Provider, tok string, n int) []str
 			// a name in another prefix form would change more than the typo
 		}
 	case pre == "" && p.PrefixRequired && len(p.Prefixes) > 0 && !looksLikeURL(tok):
-		for _, s := range near(cat.Suggest(p.Name, p.Prefixes[0]+tok, n)) {
+		for _, s := range near(find(p.Name, p.Prefixes[0]+tok, n)) {
 			add(s.Scope.Name)
 		}
-		for _, s := range near(cat.Suggest(p.Name, tok, n)) {
+		for _, s := range near(find(p.Name, tok, n)) {
 			add(s.Scope.Name)
 		}
 	default:
-		for _, s := range near(cat.Suggest(p.Name, tok, n)) {
+		for _, s := range near(find(p.Name, tok, n)) {
 			add(s.Scope.Name)
 		}
 	}

@@ -12,6 +12,9 @@ type providerIndex struct {
 	// suggest holds the visible, current scopes (neither hidden nor
 	// deprecated): the only ones Suggest offers.
 	suggest []indexEntry
+	// deprecated holds the visible, deprecated scopes, which
+	// SuggestDeprecated offers.
+	deprecated []indexEntry
 	// complete holds every visible scope, current ones first; keys are
 	// the strings fuzzy matching runs over.
 	complete []indexEntry
@@ -54,7 +57,7 @@ func newProviderIndex(p *Provider) *providerIndex {
 			current = append(current, e)
 		}
 	}
-	x.suggest = current
+	x.suggest, x.deprecated = current, old
 	x.complete = append(append([]indexEntry(nil), current...), old...)
 	x.keys = make([]string, len(x.complete))
 	x.ranked = make([]*Scope, len(x.complete))

@@ -20,7 +20,25 @@ import (
 // providers.
 func (c *Catalog) Suggest(provider, token string, n int) []Suggestion {
 	x := c.providerIndex(provider)
-	if x == nil || n <= 0 || token == "" {
+	if x == nil {
+		return nil
+	}
+	return c.suggestFrom(x, x.suggest, provider, token, n)
+}
+
+// SuggestDeprecated is Suggest over the provider's deprecated scopes: the
+// scope a token misspells may be one that is being retired.
+func (c *Catalog) SuggestDeprecated(provider, token string, n int) []Suggestion {
+	x := c.providerIndex(provider)
+	if x == nil {
+		return nil
+	}
+	return c.suggestFrom(x, x.deprecated, provider, token, n)
+}
+
+// suggestFrom is Suggest over entries, scopes of x's provider.
+func (c *Catalog) suggestFrom(x *providerIndex, entries []indexEntry, provider, token string, n int) []Suggestion {
+	if n <= 0 || token == "" {
 		return nil
 	}
 	p := c.byName[provider]
@@ -33,8 +51,8 @@ func (c *Catalog) Suggest(provider, token string, n int) []Suggestion {
 	mask := charMask(lower)
 	var buf distBuf
 	best := make([]candidate, 0, n+1)
-	for i := range x.suggest {
-		e := &x.suggest[i]
+	for i := range entries {
+		e := &entries[i]
 		bound := limit
 		if len(best) == n {
 			bound = best[n-1].fold // only as near or nearer can enter

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/scopels/scopels/analysis"
+	"github.com/scopels/scopels/catalog"
 )
 
 // UnknownScope reports scopes the provider does not have, when a catalog
@@ -49,6 +50,14 @@ func runUnknownScope(pass *analysis.Pass) {
 				continue
 			}
 			sugg := analysis.Suggest(pass.Catalog, p, t.Text, 3)
+			if len(sugg) == 0 {
+				// A typo of a scope that is being retired: restore it, and
+				// say what replaces it (deprecated-scope then offers that).
+				if dep := analysis.SuggestDeprecated(pass.Catalog, p, t.Text, 1); len(dep) > 0 {
+					reportDeprecatedTypo(pass, p, t, dep[0])
+					continue
+				}
+			}
 			if len(sugg) == 0 && !s.Strict {
 				continue
 			}
@@ -68,4 +77,29 @@ func runUnknownScope(pass *analysis.Pass) {
 			pass.Report(d)
 		}
 	}
+}
+
+// reportDeprecatedTypo reports t, a near miss of dep, a deprecated scope of
+// p. With one replacement, the preferred fix writes it (one round of
+// --fix, no detour through the retired name); otherwise restoring dep is
+// offered but not preferred, since deprecated-scope would report it again.
+func reportDeprecatedTypo(pass *analysis.Pass, p *catalog.Provider, t analysis.Token, dep string) {
+	var repl []string
+	if sc := pass.Catalog.Lookup(p.Name, dep); sc != nil {
+		repl = liveReplacements(pass.Catalog, sc)
+	}
+	d := analysis.Diagnostic{
+		Span:     t.Span,
+		Provider: p.Name,
+		Scope:    t.Text,
+		Message:  fmt.Sprintf("%q is not a scope of %s; did you mean %q? It is deprecated", t.Text, title(p), dep),
+	}
+	if len(repl) > 0 {
+		d.Message += "; use " + quoteList(repl) + " instead"
+	}
+	if len(repl) == 1 {
+		d.Fixes = replaceFix(pass.File.Src, t, repl[0], true)
+	}
+	d.Fixes = append(d.Fixes, replaceFix(pass.File.Src, t, dep, false)...)
+	pass.Report(d)
 }
