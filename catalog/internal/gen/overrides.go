@@ -330,6 +330,7 @@ var overrides = map[string]map[string]string{
 		"wl.share":              "Share on the user's behalf (Live Connect)",
 		"wl.messenger":          "Use Messenger on the user's behalf (Live Connect)",
 		"wl.applications":       "Read the user's registered apps (Live Connect)",
+		"wl.emails":             "Read the user's email addresses (Live Connect)",
 		"office.onenote_create": "Create OneNote pages (Live Connect)",
 		"vso.base":              "Read basic Azure DevOps data",
 		"vso.extension.default": "Read and write an extension's default data in Azure DevOps",
