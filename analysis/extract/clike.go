@@ -96,7 +96,9 @@ func (l *clexer) run(stop int) bool {
 		switch c {
 		case '\n':
 			l.pos++
-			t.newline()
+			if !clContinues(src, l.pos) {
+				t.newline()
+			}
 		case '"':
 			l.dquote()
 		case '\'':
@@ -291,6 +293,30 @@ func (l *clexer) number() {
 	}
 	l.pos = i
 	l.t.atom()
+}
+
+// clContinues reports whether the line starting at i continues the
+// expression of the line before: it starts (after blanks) with an
+// operator that cannot begin a statement, such as the '?' and ':' of a
+// conditional split over lines, a '.' of a method chain, a ',', '&&',
+// '||', '??', '=' or an arithmetic operator. Then the line break ends no
+// statement (JavaScript inserts no semicolon there, and Kotlin and Swift
+// read on too). A line starting with "++" or "--" begins a statement, and
+// one starting with '/' may be a comment: neither continues.
+func clContinues(src []byte, i int) bool {
+	for i < len(src) && (src[i] == ' ' || src[i] == '\t' || src[i] == '\r') {
+		i++
+	}
+	if i >= len(src) {
+		return false
+	}
+	switch c := src[i]; c {
+	case '?', ':', '.', ',', '=', '*', '%', '|', '&', '^':
+		return true
+	case '+', '-':
+		return i+1 < len(src) && src[i+1] != c
+	}
+	return false
 }
 
 // skipLine moves to the end of the current line (not past the newline).
