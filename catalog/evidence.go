@@ -25,9 +25,17 @@ type EvidenceMatcher struct {
 
 // anchored is one piece of evidence and where its anchor sits in it.
 type anchored struct {
-	ev     Evidence
-	offset int // byte offset of the anchor inside ev.Text
+	ev Evidence
+	// text is what must stand in the source: ev.Text, or for a pattern
+	// with a wildcard ("www.facebook.com/v*/dialog/oauth") the part after
+	// it, with pre the part before.
+	text, pre string
+	offset    int // byte offset of the anchor inside text
 }
+
+// maxWildcard is the longest text a wildcard of an authorize path stands
+// for (an API version such as "v19.0").
+const maxWildcard = 12
 
 // Evidence returns the catalog's matcher, built on first use.
 func (c *Catalog) Evidence() *EvidenceMatcher { return c.evidence() }
@@ -35,11 +43,15 @@ func (c *Catalog) Evidence() *EvidenceMatcher { return c.evidence() }
 func newEvidenceMatcher(providers []*Provider) *EvidenceMatcher {
 	m := &EvidenceMatcher{anchors: map[string][]anchored{}}
 	add := func(ev Evidence) {
-		a, off := longestIdent(ev.Text)
-		if len(a) < 3 {
+		pre, text, wild := strings.Cut(ev.Text, "*")
+		if !wild {
+			pre, text = "", ev.Text
+		}
+		a, off := longestIdent(text)
+		if len(a) < 3 || strings.Contains(text, "*") {
 			return
 		}
-		m.anchors[a] = append(m.anchors[a], anchored{ev: ev, offset: off})
+		m.anchors[a] = append(m.anchors[a], anchored{ev: ev, text: text, pre: pre, offset: off})
 	}
 	for _, p := range providers {
 		for _, s := range p.Signals {
@@ -99,9 +111,14 @@ func (m *EvidenceMatcher) Find(src []byte, fn func(Evidence)) {
 					continue
 				}
 				start := i - c.offset
-				end := start + len(c.ev.Text)
-				if start < 0 || end > len(src) || string(src[start:end]) != c.ev.Text {
+				end := start + len(c.text)
+				if start < 0 || end > len(src) || string(src[start:end]) != c.text {
 					continue
+				}
+				if c.pre != "" {
+					if start = wildcardStart(src, start, c.pre); start < 0 {
+						continue
+					}
 				}
 				t := c.ev.Text
 				if start > 0 && isIdent(src[start-1]) && isIdent(t[0]) ||
@@ -114,6 +131,21 @@ func (m *EvidenceMatcher) Find(src []byte, fn func(Evidence)) {
 		}
 		i = j
 	}
+}
+
+// wildcardStart returns where pre starts in src when it ends a short run
+// of version characters before offset at (the wildcard of a pattern
+// "pre*text" whose text starts at at), or -1.
+func wildcardStart(src []byte, at int, pre string) int {
+	for k := at; k >= 0 && at-k <= maxWildcard; k-- {
+		if k < at && !isIdent(src[k]) && src[k] != '.' && src[k] != '-' {
+			return -1
+		}
+		if k >= len(pre) && string(src[k-len(pre):k]) == pre {
+			return k - len(pre)
+		}
+	}
+	return -1
 }
 
 // longestIdent returns the longest run of identifier characters in s and
