@@ -56,6 +56,53 @@ func isScopeName(name string) bool {
 	return bytes.HasSuffix(n, []byte("scope")) || bytes.HasSuffix(n, []byte("scopes"))
 }
 
+// scopeConstant reports whether lit is the value of a constant or
+// variable that names one scope: const scopeEmail = "user:email". The
+// value must be a single token; a constant defines a name for a scope and
+// requests nothing (see ScopeSet.Declaration).
+func scopeConstant(lit *extract.Literal) bool {
+	return lit.Path == nil && lit.List == 0 && lit.Value != "" &&
+		!strings.ContainsAny(lit.Value, " ,+\t\n") && isScopeConstName(lit.Key)
+}
+
+// isScopeConstName reports whether a variable or constant name reads as
+// the name of one scope: "scope" or "scopes" and then another word, as
+// in scopeEmail, ScopeReadUser, SCOPE_EMAIL or scope_repo. Names of other
+// things a scope has (scopeName, scopeType, ScopeID) are not.
+func isScopeConstName(name string) bool {
+	var rest string
+	for _, pre := range [...]string{"scopes", "Scopes", "SCOPES", "scope", "Scope", "SCOPE"} {
+		if r, ok := strings.CutPrefix(name, pre); ok {
+			rest = r
+			break
+		}
+	}
+	if rest == "" {
+		return false
+	}
+	rest = strings.TrimPrefix(rest, "_")
+	if rest == "" || !('A' <= rest[0] && rest[0] <= 'Z' || name[len(name)-len(rest)-1] == '_' && 'a' <= rest[0] && rest[0] <= 'z') {
+		return false // scoped, scopeless: one word
+	}
+	var buf [64]byte
+	return !nonOAuthScopeNames[string(appendNormName(buf[:0], name))] && !scopeAttributeWords[strings.ToLower(rest)]
+}
+
+// scopeAttributeWords are the words after "scope" in names of a scope's
+// attributes or of scope machinery, not of one scope.
+var scopeAttributeWords = map[string]bool{
+	"name": true, "names": true, "id": true, "ids": true, "type": true, "types": true, "key": true,
+	"level": true, "mode": true, "kind": true, "index": true, "count": true, "depth": true,
+	"stack": true, "chain": true, "parent": true, "manager": true, "node": true, "info": true,
+	"start": true, "end": true, "object": true, "vars": true, "var": true, "map": true,
+	"guard": true, "provider": true, "factory": true, "selector": true, "description": true,
+	"descriptions": true, "label": true, "labels": true, "prefix": true, "separator": true,
+	"delimiter": true, "sep": true, "version": true, "path": true, "ref": true, "tree": true,
+	"table": true, "entry": true, "context": true, "ctx": true, "filter": true, "hint": true,
+	"hints": true, "error": true, "err": true, "size": true, "len": true, "length": true,
+	"field": true, "fields": true, "value": true, "values": true, "str": true, "string": true,
+}
+
 // hasScopeWord reports whether s contains "scope" in any case, without
 // allocating.
 func hasScopeWord(s string) bool {
@@ -133,6 +180,8 @@ func scopeContext(lit *extract.Literal) (name string, nonOAuth bool) {
 		// An OpenAPI security requirement: {scheme: [scopes...]}.
 		name = lit.Path[len(lit.Path)-1]
 	case isScopeName(lit.Key):
+		name = lit.Key
+	case scopeConstant(lit):
 		name = lit.Key
 	case isScopeName(lit.Call):
 		name = lit.Call

@@ -52,9 +52,10 @@ type ScopeSet struct {
 	InURL bool
 	// Declaration is true where the set lists the scopes an API offers or
 	// accepts (the scopes map of an OpenAPI security scheme, the scopes of
-	// a method in a discovery document) instead of requesting them: the
-	// checks that judge a request as a whole (redundant, broad, duplicate,
-	// not granted) skip it.
+	// a method in a discovery document) or names one (a constant such as
+	// scopeEmail = "user:email") instead of requesting them: the checks
+	// that judge a request as a whole (redundant, broad, duplicate, not
+	// granted) skip it.
 	Declaration bool
 	// AllowShort is true where a library expands short forms itself
 	// (omniauth-google-oauth2, gcloud --scopes, Terraform service accounts),
