@@ -21,6 +21,10 @@ type Evidence struct {
 // the whole evidence only where an anchor occurs.
 type EvidenceMatcher struct {
 	anchors map[string][]anchored
+	// lengths has, per first byte, bit n set when an anchor of length n
+	// (63 for longer ones) starts with that byte: most words of a file are
+	// ruled out without hashing them.
+	lengths [256]uint64
 }
 
 // anchored is one piece of evidence and where its anchor sits in it.
@@ -52,6 +56,7 @@ func newEvidenceMatcher(providers []*Provider) *EvidenceMatcher {
 			return
 		}
 		m.anchors[a] = append(m.anchors[a], anchored{ev: ev, text: text, pre: pre, offset: off})
+		m.lengths[a[0]] |= 1 << min(len(a), 63)
 	}
 	for _, p := range providers {
 		for _, s := range p.Signals {
@@ -103,6 +108,10 @@ func (m *EvidenceMatcher) Find(src []byte, fn func(Evidence)) {
 		j := i
 		for j < len(src) && isIdent(src[j]) {
 			j++
+		}
+		if m.lengths[src[i]]&(1<<min(j-i, 63)) == 0 {
+			i = j
+			continue
 		}
 		if cands, ok := m.anchors[string(src[i:j])]; ok {
 			for k := range cands {

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -32,5 +33,26 @@ func TestEvidenceFind(t *testing.T) {
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("Find(%q) = %q, want %q", tt.src, got, tt.want)
 		}
+	}
+}
+
+// BenchmarkEvidenceFind scans a megabyte of ordinary Go code with a few
+// signals in it.
+func BenchmarkEvidenceFind(b *testing.B) {
+	const chunk = `func (s *Server) handle(ctx context.Context, req *Request) (*Response, error) {
+	conf := &oauth2.Config{ClientID: os.Getenv("CLIENT_ID"), Endpoint: google.Endpoint}
+	for i, item := range req.Items {
+		if err := s.store.Put(ctx, item.Key, item.Value); err != nil {
+			return nil, fmt.Errorf("item %d: %w", i, err)
+		}
+	}
+	return &Response{Count: len(req.Items)}, nil
+}
+`
+	src := []byte(strings.Repeat(chunk, (1<<20)/len(chunk)))
+	m := Default().Evidence()
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		m.Find(src, func(Evidence) {})
 	}
 }
