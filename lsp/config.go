@@ -75,10 +75,12 @@ func (s settings) maxFileSize() int64 {
 	return defaultMaxFileSize
 }
 
-// pullDiagnostics reports whether pull diagnostics are offered to clients
-// that support them (on unless turned off).
+// pullDiagnostics reports whether pull diagnostics (textDocument/diagnostic)
+// are offered to clients that support them. They are off unless turned on:
+// the server always pushes, and a client that both receives pushes and
+// pulls (VS Code's, Neovim 0.10+) shows every finding twice.
 func (s settings) pullDiagnostics() bool {
-	return s.PullDiagnostics == nil || *s.PullDiagnostics
+	return s.PullDiagnostics != nil && *s.PullDiagnostics
 }
 
 // filter returns the analyzers not disabled by the settings.

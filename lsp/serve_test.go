@@ -109,7 +109,8 @@ func TestSettingsParse(t *testing.T) {
 		wantErr bool
 		check   func(settings) bool
 	}{
-		{"", false, func(s settings) bool { return s.maxFileSize() == defaultMaxFileSize && s.pullDiagnostics() }},
+		{"", false, func(s settings) bool { return s.maxFileSize() == defaultMaxFileSize && !s.pullDiagnostics() }},
+		{`{"pullDiagnostics": true}`, false, func(s settings) bool { return s.pullDiagnostics() }},
 		{"null", false, func(s settings) bool { return s.maxFileSize() == defaultMaxFileSize }},
 		{`{"maxFileSize": 5}`, false, func(s settings) bool { return s.maxFileSize() == 5 }},
 		{`{"scopels": {"disabled": ["a"], "pullDiagnostics": false}}`, false, func(s settings) bool {

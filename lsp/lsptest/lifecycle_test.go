@@ -16,20 +16,27 @@ func TestInitializeAdvertisesWhatIsImplemented(t *testing.T) {
 		name    string
 		caps    func() protocol.ClientCapabilities
 		wantEnc protocol.PositionEncodingKind
-		pull    bool
+		opts    string // initializationOptions
+		pull    bool   // textDocument/diagnostic advertised
 	}{
-		{"utf-8 offered", func() protocol.ClientCapabilities { return Caps(UTF8) }, UTF8, true},
-		{"utf-16 only", func() protocol.ClientCapabilities { return Caps(UTF16) }, UTF16, true},
-		{"no encodings listed", func() protocol.ClientCapabilities { return protocol.ClientCapabilities{} }, UTF16, false},
+		{"utf-8 offered", func() protocol.ClientCapabilities { return Caps(UTF8) }, UTF8, "", false},
+		{"utf-16 only", func() protocol.ClientCapabilities { return Caps(UTF16) }, UTF16, "", false},
+		{"no encodings listed", func() protocol.ClientCapabilities { return protocol.ClientCapabilities{} }, UTF16, "", false},
 		{"utf-32 and utf-8 offered", func() protocol.ClientCapabilities {
 			c := Caps(UTF16)
 			c.General.PositionEncodings = []protocol.PositionEncodingKind{protocol.PositionEncodingKindUTF32, UTF8}
 			return c
-		}, UTF8, true},
+		}, UTF8, "", false},
+		{"pull diagnostics turned on", func() protocol.ClientCapabilities { return Caps(UTF16) }, UTF16, `{"pullDiagnostics":true}`, true},
+		{"pull turned on, client cannot pull", func() protocol.ClientCapabilities { return protocol.ClientCapabilities{} }, UTF16, `{"pullDiagnostics":true}`, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c := Start(t, lsp.Options{})
-			res := c.Initialize(&protocol.InitializeParams{Capabilities: tc.caps()})
+			p := &protocol.InitializeParams{Capabilities: tc.caps()}
+			if tc.opts != "" {
+				p.InitializationOptions = protocol.LSPAny(tc.opts)
+			}
+			res := c.Initialize(p)
 			caps := res.Capabilities
 			if caps.PositionEncoding != tc.wantEnc {
 				t.Errorf("positionEncoding = %q, want %q", caps.PositionEncoding, tc.wantEnc)
