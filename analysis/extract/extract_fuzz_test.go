@@ -233,6 +233,9 @@ func checkBackslash(val string, chunk []byte) string {
 		return "a backslash at the end of the source is decoded"
 	}
 	body := chunk[1:]
+	if body[0] == '#' && val == "#" {
+		return "" // an escaped '#' (.properties, shells), maybe followed by a line continuation
+	}
 	if body[0] == '#' && len(body) > 1 && body[len(body)-1] != '#' {
 		// Swift raw strings escape with as many '#' as they open with: \#n.
 		for len(body) > 1 && body[0] == '#' {
