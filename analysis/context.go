@@ -65,6 +65,27 @@ func scopeConstant(lit *extract.Literal) bool {
 		!strings.ContainsAny(lit.Value, " ,+\t\n") && isScopeConstName(lit.Key)
 }
 
+// namedConstant reports whether lit is the whole value of a constant
+// written in capitals (AUTH_DRIVE = "https://www.googleapis.com/auth/drive",
+// a generated client's table of its API's scopes): found by its shape, it
+// defines a name for one scope and requests nothing.
+func namedConstant(lit *extract.Literal) bool {
+	if lit.Path != nil || lit.List != 0 || lit.Partial || lit.Key == "" || strings.ContainsAny(lit.Value, " ,+\t\n") {
+		return false
+	}
+	letters := false
+	for i := 0; i < len(lit.Key); i++ {
+		switch c := lit.Key[i]; {
+		case 'A' <= c && c <= 'Z':
+			letters = true
+		case c == '_' || '0' <= c && c <= '9':
+		default:
+			return false
+		}
+	}
+	return letters
+}
+
 // isScopeConstName reports whether a variable or constant name reads as
 // the name of one scope: "scope" or "scopes" and then another word, as
 // in scopeEmail, ScopeReadUser, SCOPE_EMAIL or scope_repo. Names of other

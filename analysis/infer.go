@@ -219,8 +219,14 @@ func (e *engine) inferProvider(set *ScopeSet) {
 		owners := e.cat.Owners(t.Text)
 		if len(owners) == 0 {
 			owners = e.cat.OwnersFold(t.Text)
+			// A bare word that matches only in another case ("ID" for
+			// Salesforce's id) is as weak as a plain word.
+			w := weightFoldHit
+			if isPlainWord(strings.ToLower(t.Text)) {
+				w = weightGenericHit
+			}
 			for _, s := range owners {
-				add(s.Provider, weightFoldHit, "%q is one of its scopes", t.Text)
+				add(s.Provider, w, "%q is one of its scopes", t.Text)
 			}
 			continue
 		}

@@ -210,7 +210,7 @@ func (e *engine) buildSets(lits []extract.Literal) []*ScopeSet {
 			set = byList[l.List]
 		}
 		if set == nil {
-			set = &ScopeSet{Context: ctx, Strict: strict, InURL: l.URL, Declaration: isDeclaration(l) || scopeConstant(l)}
+			set = &ScopeSet{Context: ctx, Strict: strict, InURL: l.URL, Declaration: isDeclaration(l) || scopeConstant(l) || ctx == "" && namedConstant(l)}
 			sets = append(sets, set)
 			if l.List != 0 && !l.URL {
 				byList[l.List] = set

@@ -6,7 +6,8 @@ import "strings"
 // the file has [section] headers, of an INI/.cfg/.conf file.
 //
 // Properties (java.util.Properties rules): `key=value`, `key: value` or
-// `key value`; '#' and '!' comment lines; a backslash at the end of a line
+// `key value` (a value after blanks alone that is one double-quoted string
+// is reported without its quotes: Apache-style directives in .conf files); '#' and '!' comment lines; a backslash at the end of a line
 // continues the value on the next one (its leading whitespace dropped);
 // \t \n \r \f \uXXXX escapes; any other escaped character stands for itself.
 // Such values carry Offsets. Trailing unescaped whitespace is left out of
@@ -158,8 +159,36 @@ func propExtract(o *scOut) {
 			}
 			break
 		}
+		if !sep && !keyBad {
+			if next, ok := propQuotedDirective(o, i, key); ok {
+				i = next
+				continue
+			}
+		}
 		i = propValue(o, i, key, keyBad)
 	}
+}
+
+// propQuotedDirective reads the value at s[i] of a key separated from it
+// by blanks only, when the value is one double-quoted string: the
+// directive syntax of Apache, nginx and ssh configuration files, which
+// share the .conf extension with properties files (OIDCScope "openid
+// email"). The quotes are syntax there, so the literal is their content.
+// It reports false for any other value.
+func propQuotedDirective(o *scOut, i int, key string) (int, bool) {
+	s := o.s
+	e := scLineEnd(s, i)
+	end := e
+	for end > i && (scHSpace(s[end-1]) || s[end-1] == '\r') {
+		end--
+	}
+	if end-i < 3 || s[i] != '"' || s[end-1] != '"' || strings.ContainsAny(s[i+1:end-1], "\"\\") {
+		return i, false
+	}
+	idx := o.plain(i+1, end-1, `"`, EscapeNone)
+	l := &o.lits[idx]
+	l.Key, l.Path = propKeyPath(nil, key)
+	return e, true
 }
 
 // propEscape decodes the escape at s[i] (a backslash) onto buf.
