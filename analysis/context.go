@@ -146,6 +146,15 @@ var scopeCallNames = map[string]bool{
 	"createScoped": true, "EnableTokenAcquisitionToCallDownstreamApi": true, "protectedResourceMap": true,
 }
 
+// positionalScopeCalls are functions whose positional arguments are scopes
+// but whose keyword arguments are not (tenant_id=, redirect_uri=, ...):
+// Azure Identity's get_token/getToken and MSAL for Python's token calls.
+var positionalScopeCalls = map[string]bool{
+	"get_token": true, "getToken": true, "get_token_info": true,
+	"acquire_token_silent": true, "acquire_token_interactive": true, "acquire_token_by_authorization_code": true,
+	"initiate_device_flow": true, "initiate_auth_code_flow": true, "get_authorization_request_url": true,
+}
+
 // nonOAuthPaths are structured-file key paths in which a "scope" key is not
 // OAuth: Maven and Ivy dependencies, Kubernetes CRDs, npm package scopes,
 // Terraform role assignments, CSS and DI configuration.
@@ -204,6 +213,8 @@ func scopeContext(lit *extract.Literal) (name string, nonOAuth bool) {
 		name = lit.Key
 	case scopeConstant(lit):
 		name = lit.Key
+	case lit.Key == "" && positionalScopeCalls[lit.Call]:
+		name = lit.Call
 	case isScopeName(lit.Call):
 		name = lit.Call
 	case lit.List != 0 && len(lit.Path) >= 2 && isScopeName(lit.Path[len(lit.Path)-2]) && !schemaKeyword[strings.ToLower(lit.Path[len(lit.Path)-1])]:
