@@ -87,6 +87,12 @@ type pyLexer struct {
 	subKey   string // with prev == pyTkSubKey: the subscript's string
 	defNext  bool   // the previous token was 'def' or 'class'
 	defName  bool   // the previous identifier named a def or class
+	funcNext bool   // the previous token was 'def'
+	// funcName is the name of the last function defined: the value of a
+	// return statement is keyed by it (def default_scopes(): return [...]).
+	// Without indentation tracking a return after a nested def is keyed
+	// by the nested one's name.
+	funcName string
 
 	// The current run of adjacent string tokens (implicit concatenation).
 	grpFirst   int  // index of its first literal
@@ -228,11 +234,18 @@ func (p *pyLexer) ident(w string) {
 	if pyKeyword(w) {
 		p.token(pyTkKeyword, w)
 		p.defNext = w == "def" || w == "class"
+		p.funcNext = w == "def"
 		p.defName = false
+		if f := p.top(); w == "return" && f.kind == pyTop {
+			f.key = p.funcName
+		}
 		return
 	}
+	if p.funcNext {
+		p.funcName = w
+	}
 	p.defName = p.defNext
-	p.defNext = false
+	p.defNext, p.funcNext = false, false
 	f := p.top()
 	if f.kind == pyParams && (p.prev == pyTkNone || (p.prev == pyTkOp && (p.prevText == "," || p.prevText == "*" || p.prevText == "**"))) {
 		f.param = w
