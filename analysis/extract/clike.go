@@ -269,6 +269,9 @@ func (l *clexer) wordTok(w string) {
 		f.flags |= flHeader
 	}
 	t.keyword(w)
+	if w == "return" {
+		t.returnKey()
+	}
 }
 
 // number lexes a numeric literal.

@@ -25,7 +25,13 @@ func (l *clexer) openBracket(c byte) {
 	case '{':
 		kind := l.braceKind()
 		t.top().flags &^= flHeader | flNew
+		// A block right after a call-shaped `name(...)` that is no
+		// control header is a function or method body.
+		body := kind == frBlock && t.prev == tkClose && t.prevClose == ')' && !t.lastCtrl
 		t.open(kind, '}', "", "", callPlain)
+		if body {
+			t.funcBody(t.lastCall)
+		}
 	}
 }
 

@@ -114,6 +114,11 @@ type clFrame struct {
 	assigned bool  // the current statement has had an assignment
 	setter   bool  // arg 0 names the key of arg 1 (key-value setter or tuple)
 	hasStr   bool  // oneStr is set
+	// fnBody marks a block that is a function's body; fn is the
+	// function's name, "" for closures and unnamed functions. A return
+	// statement's value is keyed by fn (see returnKey).
+	fnBody bool
+	fn     string
 }
 
 // clCtx is the context of one string literal.
@@ -138,6 +143,11 @@ type clTracker struct {
 	closedFl  uint8  // flags of the frame the previous closing token closed
 	indexKey  string // the one string inside the bracket pair just closed
 	afterRB   bool   // the previous identifier followed a ']'
+	// lastCall is the name of the call whose argument list the last ')'
+	// closed ("" for other parentheses), and lastCtrl whether those were a
+	// control header's: a '{' right after them opens a function body.
+	lastCall string
+	lastCtrl bool
 
 	recv    string // receiver of prevWord when it followed a selector
 	recvSep bool   // that selector was `::`
@@ -492,6 +502,12 @@ func (t *clTracker) close(b byte) {
 				t.indexKey = f.oneStr
 			}
 			t.closedKey, t.closedFl = f.kind, f.flags
+			if b == ')' {
+				t.lastCall, t.lastCtrl = "", f.flags&flCtrl != 0
+				if f.kind == frCall {
+					t.lastCall = f.name
+				}
+			}
 			t.pop(i)
 			t.shift(tkClose)
 			t.prevClose = b
@@ -502,6 +518,33 @@ func (t *clTracker) close(b byte) {
 		}
 	}
 	t.op()
+}
+
+// funcBody marks the frame just opened as the body of function name.
+func (t *clTracker) funcBody(name string) {
+	f := t.top()
+	f.fnBody, f.fn = true, name
+}
+
+// returnKey keys the value of a return statement by the name of the
+// function it returns from (func defaultScopes() []string { return ... }),
+// when the statement stands in that function's body or in blocks nested
+// in it. A return inside a closure, or in code the tracker cannot place,
+// gets no key.
+func (t *clTracker) returnKey() {
+	top := t.top()
+	for i := len(t.frames) - 1; i >= 0; i-- {
+		f := &t.frames[i]
+		if f.kind != frBlock {
+			return
+		}
+		if f.fnBody {
+			if f.fn != "" {
+				top.curKey = f.fn
+			}
+			return
+		}
+	}
 }
 
 // popStop pops the stop frame on top of the stack.

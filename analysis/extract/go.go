@@ -142,6 +142,9 @@ func (g *goLexer) keyword(tok token.Token) {
 		t.stmt()
 	}
 	t.keyword(tok.String())
+	if tok == token.RETURN {
+		t.returnKey()
+	}
 }
 
 // openParen opens a call's argument list or grouping parentheses.
@@ -182,7 +185,9 @@ func (g *goLexer) openBrace() {
 	case tkIdent:
 		// In a header only `[]T{`/`map[K]V{` can be a literal: the
 		// TypeName form must be parenthesized there.
-		if !header || t.afterRB {
+		// A pending func signature's brace opens its body even after a
+		// slice result type: func f() []string {.
+		if (!header || t.afterRB) && f.flags&flFunc == 0 {
 			kind = frComposite
 		}
 	case tkClose:
@@ -194,11 +199,17 @@ func (g *goLexer) openBrace() {
 			kind = frComposite
 		}
 	}
+	fn := kind == frBlock && f.flags&flFunc != 0
 	if kind == frBlock {
 		f.flags &^= flHeader | flFunc
 	}
 	g.declExpect = false
 	t.open(kind, '}', "", "", callPlain)
+	if fn {
+		// func name(...) results {: the function's name is the call-shaped
+		// name before the last parameter list; closures have none.
+		t.funcBody(t.lastCall)
+	}
 }
 
 // str emits the string literal lit found at off.

@@ -118,12 +118,12 @@ func f(x string) string {
 		cl("l1", "", "", 1),
 		cl("l2", "", "", 1),
 		cl("l1", "", "", 0),
-		cl("found", "", "", 0),
+		cl("found", "f", "", 0), // a return value is keyed by its function
 		cl("c1", "", "", 0),
 		cl("c2", "", "", 0),
-		cl("case", "", "", 0),
+		cl("case", "f", "", 0),
 		cl("n", "Name", "", 0),
-		cl("lit", "", "", 2),
+		cl("lit", "f", "", 2),
 	}},
 	{"raw strings and escapes", "package p\n\nvar (\n\ta = `raw \"x\" \\n`\n\tb = \"a\\u0020b\\t\\\"q\\\"\"\n\tc = 'c'\n)\n", []clWant{
 		cl(`raw "x" \n`, "a", "", 0).q("`"),
