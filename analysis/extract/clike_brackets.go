@@ -26,8 +26,9 @@ func (l *clexer) openBracket(c byte) {
 		kind := l.braceKind()
 		t.top().flags &^= flHeader | flNew
 		// A block right after a call-shaped `name(...)` that is no
-		// control header is a function or method body.
-		body := kind == frBlock && t.prev == tkClose && t.prevClose == ')' && !t.lastCtrl
+		// control header, or after such a name's result type, is a
+		// function or method body.
+		body := kind == frBlock && (t.prev == tkClose && t.prevClose == ')' && !t.lastCtrl || t.sig)
 		t.open(kind, '}', "", "", callPlain)
 		if body {
 			t.funcBody(t.lastCall)

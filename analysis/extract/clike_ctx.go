@@ -148,6 +148,10 @@ type clTracker struct {
 	// control header's: a '{' right after them opens a function body.
 	lastCall string
 	lastCtrl bool
+	// sig is true while the tokens since a named call's ')' can be a
+	// result type (`scopes(): string[] {`, `fun scopes(): List<String> {`,
+	// `fn scopes() -> Vec<&str> {`): a '{' then opens that function's body.
+	sig bool
 
 	recv    string // receiver of prevWord when it followed a selector
 	recvSep bool   // that selector was `::`
@@ -193,6 +197,11 @@ func (t *clTracker) shift(k clTok) {
 	t.prev = k
 	t.litTok = -1
 	t.concat = false
+	switch k {
+	case tkColon, tkIdent, tkKeyword, tkDot, tkOp, tkClose, tkQuestion:
+	default:
+		t.sig = false
+	}
 }
 
 // bump counts a token in the current frame.
@@ -461,8 +470,10 @@ func (t *clTracker) open(kind clFrameKind, close byte, name string, recvKey stri
 		nf.key = clEffKey(p)
 		nf.call = clElemCall(p)
 	}
+	keep := t.sig && close == ']' // an array result type: `(): string[] {`
 	t.push(nf)
 	t.shift(tkOpen)
+	t.sig = keep
 }
 
 // openStop pushes a frame whose closing hands control back to the scanner
@@ -507,6 +518,7 @@ func (t *clTracker) close(b byte) {
 				if f.kind == frCall {
 					t.lastCall = f.name
 				}
+				t.sig = t.lastCall != "" && !t.lastCtrl
 			}
 			t.pop(i)
 			t.shift(tkClose)
