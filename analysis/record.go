@@ -3,7 +3,7 @@ package analysis
 import "github.com/scopels/scopels/analysis/extract"
 
 // recordWindow bounds how far tokenRecord looks around a literal for the
-// braces of its object and for the parameters of its query string.
+// braces of its object.
 const recordWindow = 2048
 
 // tokenFields are the normalized names (see appendNormName) of the fields
@@ -16,14 +16,15 @@ var tokenFields = map[string]bool{
 }
 
 // tokenRecord reports whether lit is the scope field of a token response
-// or a stored grant: an object literal ({...}) or query string that also
-// has a field such as access_token, idToken or token_type. Such a scope
+// or a stored grant: an object literal ({...}) that also has a field such
+// as access_token, idToken or token_type, or a query string that has one
+// (extract.Literal.TokenResponse). Such a scope
 // string is what a server granted, in the form it reports it; checking
 // it as a request would cry wolf.
 func (e *engine) tokenRecord(lit *extract.Literal) bool {
 	src := e.file.Src
 	if lit.URL {
-		return queryHasTokenField(src, lit.Span)
+		return lit.TokenResponse
 	}
 	open, close := enclosingBraces(src, lit.Span)
 	if open < 0 {
@@ -114,44 +115,6 @@ func hasTokenKey(text []byte, shorthand bool) bool {
 			return true
 		}
 		i = j
-	}
-	return false
-}
-
-// queryHasTokenField reports whether the query string around span (the
-// same line, at most recordWindow bytes either side) has a token
-// parameter: an implicit-flow redirect (#access_token=...&scope=...) or
-// a token response body (access_token=...&token_type=bearer&scope=...).
-func queryHasTokenField(src []byte, span Span) bool {
-	start := max(span.Start-recordWindow, 0)
-	for i := span.Start - 1; i >= start; i-- {
-		if src[i] == '\n' {
-			start = i + 1
-			break
-		}
-	}
-	end := min(span.End+recordWindow, len(src))
-	for i := span.End; i < end; i++ {
-		if src[i] == '\n' {
-			end = i
-			break
-		}
-	}
-	line := src[start:end]
-	var buf [32]byte
-	for i := 0; i < len(line); i++ {
-		if line[i] != '=' {
-			continue
-		}
-		j := i
-		for j > 0 && isIdentByte(line[j-1]) {
-			j--
-		}
-		if j < i && i-j <= len(buf) && (j == 0 || line[j-1] == '&' || line[j-1] == '?' || line[j-1] == '#' || line[j-1] == '"' || line[j-1] == '\'' || line[j-1] == '`') {
-			if tokenFields[string(appendNormName(buf[:0], string(line[j:i])))] {
-				return true
-			}
-		}
 	}
 	return false
 }

@@ -34,26 +34,6 @@ func TestHasTokenKey(t *testing.T) {
 	}
 }
 
-func TestQueryHasTokenField(t *testing.T) {
-	tests := []struct {
-		line string
-		want bool
-	}{
-		{"access_token=gho_x&token_type=bearer&scope=repo%2Cgist", true},
-		{"https://app.example/cb#access_token=ya29&expires_in=3599&scope=email", true},
-		{"https://github.com/login/oauth/authorize?client_id=abc&scope=repo,gist", false},
-		{"https://x.example/authorize?scope=a&state=access_token", false},
-		{"const u = \"https://x.example/authorize?scope=a b\"; // see access_token=", false},
-	}
-	for _, tt := range tests {
-		src := []byte(tt.line)
-		i := bytes.Index(src, []byte("scope=")) + len("scope=")
-		if got := queryHasTokenField(src, Span{Start: i, End: i + 1}); got != tt.want {
-			t.Errorf("queryHasTokenField(%q) = %v, want %v", tt.line, got, tt.want)
-		}
-	}
-}
-
 func TestEnclosingBraces(t *testing.T) {
 	src := []byte(`f({ a: { b: 1 }, scope: "x", c: [ { d } ] })`)
 	i := bytes.Index(src, []byte(`"x"`)) + 1

@@ -90,6 +90,11 @@ type Literal struct {
 	// parameter (scope=, user_scope=, ...) found inside a URL or query
 	// string; Key holds the parameter name.
 	URL bool
+	// TokenResponse marks a URL literal whose query string also carries a
+	// token (access_token=, id_token=, token_type=, ...): a token response
+	// body or an implicit-flow redirect, which reports the scopes granted
+	// rather than requesting them.
+	TokenResponse bool
 	// Lang is the format of the code the literal was read as, when it
 	// differs from the file's: the language of a Markdown code block.
 	Lang Format

@@ -21,6 +21,7 @@ func withURLScopes(src []byte, lits []Literal) []Literal {
 		urlScanParams(parent.Value, true, false, func(ns, ne, vs, ve int) {
 			lits = append(lits, urlLiteral(src, parent.Value, vs, ve, parent.Value[ns:ne], parent.SourceOffset))
 			last := &lits[len(lits)-1]
+			last.TokenResponse = urlHasTokenParam(parent.Value, ns, ve)
 			if parent.Partial && ve == len(parent.Value) {
 				last.Partial = true
 			}
@@ -41,6 +42,7 @@ func urlScanText(src []byte, start, end int, lits []Literal) []Literal {
 	srcOff := func(i int) int { return start + i }
 	urlScanParams(text, false, true, func(ns, ne, vs, ve int) {
 		lits = append(lits, urlLiteral(src, text, vs, ve, string(text[ns:ne]), srcOff))
+		lits[len(lits)-1].TokenResponse = urlHasTokenParam(text, ns, ve)
 	})
 	return lits
 }
@@ -86,6 +88,43 @@ func urlIsScopeParam[T string | []byte](name T) bool {
 		return false
 	}
 	return n == 5 || name[n-6] == '_'
+}
+
+// urlTokenParams are the parameters of a token response or of an
+// implicit-flow redirect.
+var urlTokenParams = []string{"access_token", "id_token", "refresh_token", "token_type", "expires_in"}
+
+// urlHasTokenParam reports whether the URL or query string around the
+// parameter s[ns:ve] (up to the blanks or quotes that bound it) has a
+// token parameter.
+func urlHasTokenParam[T string | []byte](s T, ns, ve int) bool {
+	start, end := ns, ve
+	for start > 0 && !urlIsBound(s[start-1]) {
+		start--
+	}
+	for end < len(s) && !urlIsBound(s[end]) {
+		end++
+	}
+	for i := start; i < end; i++ {
+		if i > start && s[i-1] != '?' && s[i-1] != '&' && s[i-1] != '#' {
+			continue
+		}
+		for _, p := range urlTokenParams {
+			if i+len(p) < end && s[i+len(p)] == '=' && string(s[i:i+len(p)]) == p {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// urlIsBound reports whether c bounds a URL or query string in text.
+func urlIsBound(c byte) bool {
+	switch c {
+	case ' ', '\t', '\n', '\r', '"', '\'', '`', '<', '>':
+		return true
+	}
+	return false
 }
 
 func urlIsNameByte(c byte) bool {

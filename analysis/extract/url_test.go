@@ -188,3 +188,22 @@ func BenchmarkURLScopes(b *testing.B) {
 		withURLScopes(src, append([]Literal(nil), lits...))
 	}
 }
+
+func TestURLHasTokenParam(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"access_token=gho_x&token_type=bearer&scope=repo%2Cgist", true},
+		{"https://app.example/cb#access_token=ya29&expires_in=3599&scope=email", true},
+		{"https://github.com/login/oauth/authorize?client_id=abc&scope=repo,gist", false},
+		{"https://x.example/authorize?scope=a&state=access_token", false},
+		{"const u = \"https://x.example/authorize?scope=a b\"; // see access_token=", false},
+	}
+	for _, tt := range tests {
+		ns := strings.Index(tt.line, "scope=")
+		if got := urlHasTokenParam(tt.line, ns, ns+len("scope=")+1); got != tt.want {
+			t.Errorf("urlHasTokenParam(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
