@@ -41,6 +41,11 @@ type LineIndex struct {
 	// is 0 and len(starts) is the number of lines. Read it through
 	// lineStarts.
 	starts []int
+
+	// marks holds, per line longer than colStep bytes, UTF-16 columns
+	// recorded along it on first use (see lineMarks).
+	marksMu sync.Mutex
+	marks   map[int][]colMark
 }
 
 // NewLineIndex returns the index of src.
@@ -173,9 +178,14 @@ func (x *LineIndex) Position(off int) Position {
 // start.
 func (x *LineIndex) PositionUTF16(off int) Position {
 	off, line := x.locate(off)
-	start := x.lineStarts()[line]
-	col := 0
-	for i := start; i < off; {
+	i, col := x.lineStarts()[line], 0
+	if x.LineEnd(line)-i > colStep {
+		// A long line (minified code, a list of thousands of scopes):
+		// start from the nearest recorded column, so that converting
+		// many offsets of one line stays linear.
+		i, col = nearestMark(x.lineMarks(line), off)
+	}
+	for i < off {
 		c := x.src[i]
 		if c < utf8.RuneSelf {
 			i++

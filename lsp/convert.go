@@ -46,19 +46,14 @@ func negotiateEncoding(caps protocol.ClientCapabilities) encoding {
 type mapper struct {
 	enc   encoding
 	lines *analysis.LineIndex
-	// cols, when set, speeds up UTF-16 columns on long lines.
-	cols *colIndex
 }
 
 // position returns the protocol position of byte offset off.
 func (m mapper) position(off int) protocol.Position {
 	var p analysis.Position
-	switch {
-	case m.enc == encUTF8:
+	if m.enc == encUTF8 {
 		p = m.lines.Position(off)
-	case m.cols != nil:
-		p = m.cols.position(off)
-	default:
+	} else {
 		p = m.lines.PositionUTF16(off)
 	}
 	return protocol.Position{Line: clampU32(p.Line), Character: clampU32(p.Col)}

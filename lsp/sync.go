@@ -54,7 +54,6 @@ type snapshot struct {
 	version int32
 	text    []byte
 	lines   *analysis.LineIndex
-	cols    *colIndex // UTF-16 columns of long lines
 	format  extract.Format
 
 	cfg       *project.Config
@@ -108,9 +107,7 @@ func (sn *snapshot) analyzeText(text []byte) (res *analysis.Result) {
 }
 
 // mapper returns the position mapper of the snapshot's text.
-func (sn *snapshot) mapper(enc encoding) mapper {
-	return mapper{enc: enc, lines: sn.lines, cols: sn.cols}
-}
+func (sn *snapshot) mapper(enc encoding) mapper { return mapper{enc: enc, lines: sn.lines} }
 
 // newSnapshot builds a snapshot of text for doc with the current
 // configuration.
@@ -125,7 +122,6 @@ func (s *Server) newSnapshot(doc *document, version int32, text []byte) *snapsho
 		projectFile: isProjectFile(doc.path),
 		log:         s.recoverValue,
 	}
-	sn.cols = newColIndex(text, sn.lines)
 	s.mu.Lock()
 	set := s.settings
 	s.mu.Unlock()

@@ -1,17 +1,16 @@
-package lsp
+package analysis
 
 import (
 	"bytes"
 	"fmt"
 	"testing"
 	"unicode/utf8"
-
-	"github.com/scopels/scopels/analysis"
 )
 
-// FuzzColumns checks colIndex against LineIndex.PositionUTF16 at every
-// offset of a text whose lines are long enough to have marks: the fuzz
-// input repeated past a few colStep, with a line break or not.
+// FuzzColumns checks LineIndex.PositionUTF16 on lines long enough to have
+// column marks (see lineMarks) against a one-pass reference at every
+// offset: the fuzz input repeated past a few colStep, with a line break or
+// not.
 func FuzzColumns(f *testing.F) {
 	f.Add([]byte("scope 🎉日本\xff\xfe é"), uint8(3))
 	f.Add([]byte("a\r\nb\rc\n"), uint8(200))
@@ -28,32 +27,31 @@ func FuzzColumns(f *testing.F) {
 			}
 		}
 		text := b.Bytes()
-		lines := analysis.NewLineIndex(text)
-		ci := newColIndex(text, lines)
-		want := refColumns(text, lines)
+		want := refColumns(text, NewLineIndex(text))
+		lines := NewLineIndex(text) // marks recorded by the calls below
 		// Forward, then backward from the recorded marks, then past the
 		// end.
 		for k := 0; k <= len(text); k++ {
-			if got := ci.position(k); got != want[k] {
-				t.Fatalf("offset %d: colIndex %+v, want %+v", k, got, want[k])
+			if got := lines.PositionUTF16(k); got != want[k] {
+				t.Fatalf("offset %d: PositionUTF16 %+v, want %+v", k, got, want[k])
 			}
 		}
 		for k := len(text); k >= 0; k -= 1 + int(every) {
-			if got := ci.position(k); got != want[k] {
-				t.Fatalf("offset %d (backward): colIndex %+v, want %+v", k, got, want[k])
+			if got := lines.PositionUTF16(k); got != want[k] {
+				t.Fatalf("offset %d (backward): PositionUTF16 %+v, want %+v", k, got, want[k])
 			}
 		}
-		if got := ci.position(len(text) + 5); got != want[len(text)] {
-			t.Fatalf("past the end: colIndex %+v, want %+v", got, want[len(text)])
+		if got := lines.PositionUTF16(len(text) + 5); got != want[len(text)] {
+			t.Fatalf("past the end: PositionUTF16 %+v, want %+v", got, want[len(text)])
 		}
 	})
 }
 
-// refColumns returns LineIndex.PositionUTF16 of every offset of text, in
-// one pass per line: spot checks show it agrees, and this keeps the fuzz
-// target linear.
-func refColumns(text []byte, lines *analysis.LineIndex) []analysis.Position {
-	out := make([]analysis.Position, len(text)+1)
+// refColumns returns the UTF-16 position of every offset of text, in one
+// pass per line, and spot-checks it against LineIndex.PositionUTF16 (on
+// its own index, so the marks of the index under test are not reused).
+func refColumns(text []byte, lines *LineIndex) []Position {
+	out := make([]Position, len(text)+1)
 	for line := 0; line < lines.LineCount(); line++ {
 		start, end := lines.LineStart(line), lines.LineEnd(line)
 		next := len(text)
@@ -64,13 +62,13 @@ func refColumns(text []byte, lines *analysis.LineIndex) []analysis.Position {
 		for i := start; i < end; {
 			r, size := utf8.DecodeRune(text[i:])
 			for k := i; k < i+size && k < end; k++ {
-				out[k] = analysis.Position{Line: line, Col: col}
+				out[k] = Position{Line: line, Col: col}
 			}
 			col += utf16Len(r)
 			i += size
 		}
 		for k := end; k <= next; k++ { // the line ending
-			out[k] = analysis.Position{Line: line, Col: col}
+			out[k] = Position{Line: line, Col: col}
 		}
 	}
 	for k := 0; k <= len(text); k += 97 {
