@@ -26,11 +26,20 @@ func (e *engine) tokenRecord(lit *extract.Literal) bool {
 	if lit.URL {
 		return lit.TokenResponse
 	}
-	open, close := enclosingBraces(src, lit.Span)
-	if open < 0 {
-		return false
+	if v, ok := e.records[lit.List]; ok && lit.List != 0 {
+		return v // the elements of a list share its enclosing object
 	}
-	return hasTokenKey(src[open+1:close], e.format == extract.FormatJavaScript)
+	rec := false
+	if open, close := enclosingBraces(src, lit.Span); open >= 0 {
+		rec = hasTokenKey(src[open+1:close], e.format == extract.FormatJavaScript)
+	}
+	if lit.List != 0 {
+		if e.records == nil {
+			e.records = map[int]bool{}
+		}
+		e.records[lit.List] = rec
+	}
+	return rec
 }
 
 // enclosingBraces returns the offsets of the '{' and '}' around span, at

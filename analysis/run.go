@@ -23,6 +23,7 @@ type engine struct {
 	clientProvider string
 	fe             *fileEvidence
 	words          map[string]string // identifier -> provider it names, see wordProvider
+	records        map[int]bool      // list id -> in a token response, see tokenRecord
 }
 
 func (e *engine) fileEvidence() *fileEvidence {
