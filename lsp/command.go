@@ -37,8 +37,9 @@ func (s *Server) ExecuteCommand(ctx context.Context, params *protocol.ExecuteCom
 	if docPath == "" || args.Scope == "" {
 		return nil, jsonrpc2.Errorf(jsonrpc2.InvalidParams, "scopels: %s needs a file uri and a scope", params.Command)
 	}
-	if !validScope(args.Scope) {
-		return nil, jsonrpc2.Errorf(jsonrpc2.InvalidParams, "scopels: %s: %q is not one scope name (RFC 6749 §3.3 allows printable ASCII but space, '\"' and '\\'; a comma makes it a list)", params.Command, args.Scope)
+	// Never write a name the project file would reject.
+	if msg := project.ScopeNameProblem(args.Scope); msg != "" {
+		return nil, jsonrpc2.Errorf(jsonrpc2.InvalidParams, "scopels: %s: the scope %q %s", params.Command, args.Scope, msg)
 	}
 	if !s.clientCaps().applyEdit {
 		return nil, jsonrpc2.Errorf(jsonrpc2.InvalidRequest, "scopels: the editor does not support workspace/applyEdit")
@@ -159,16 +160,4 @@ func (s *Server) projectFileEdit(path string, text []byte, e analysis.Edit) *pro
 	return &protocol.WorkspaceEdit{DocumentChanges: []protocol.DocumentChange{
 		&protocol.TextDocumentEdit{TextDocument: id, Edits: []protocol.TextDocumentEditElement{&te}},
 	}}
-}
-
-// validScope reports whether s is one scope token as RFC 6749 §3.3 allows
-// it, and no comma list, so a command never writes a name the project
-// file would reject.
-func validScope(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x21 || c > 0x7E || c == '"' || c == '\\' || c == ',' {
-			return false
-		}
-	}
-	return s != ""
 }

@@ -455,7 +455,7 @@ func (p *parser) scopes(pr *Provider, v *yaml.Node, what string, nodes map[strin
 		return
 	}
 	add := func(k *yaml.Node, name, desc string) {
-		if msg := scopeNameProblem(name); msg != "" {
+		if msg := ScopeNameProblem(name); msg != "" {
 			p.errorf(k, "scope %q in %s %s", name, what, msg)
 			return
 		}
@@ -498,7 +498,7 @@ func (p *parser) deprecated(pr *Provider, v *yaml.Node, what string) {
 		return
 	}
 	p.eachKey(m, what, func(old string, k, v *yaml.Node) {
-		if msg := scopeNameProblem(old); msg != "" {
+		if msg := ScopeNameProblem(old); msg != "" {
 			p.errorf(k, "scope %q in %s %s", old, what, msg)
 			return
 		}
@@ -507,7 +507,7 @@ func (p *parser) deprecated(pr *Provider, v *yaml.Node, what string) {
 		pos := p.x.nodePos(k)
 		if ok && repl != "" {
 			rn := p.resolve(v)
-			if msg := scopeNameProblem(repl); msg != "" {
+			if msg := ScopeNameProblem(repl); msg != "" {
 				p.errorf(rn, "replacement %q in %s %s", repl, entry, msg)
 				return
 			}
@@ -523,9 +523,10 @@ func (p *parser) deprecated(pr *Provider, v *yaml.Node, what string) {
 	})
 }
 
-// scopeNameProblem says what makes s unusable as a scope name (RFC 6749
-// §3.3: printable ASCII other than space, '"' and '\'), or "".
-func scopeNameProblem(s string) string {
+// ScopeNameProblem says what makes s unusable as a scope name in a project
+// file (RFC 6749 §3.3: printable ASCII other than space, '"' and '\'; a
+// comma almost always means a list), or "".
+func ScopeNameProblem(s string) string {
 	if s == "" {
 		return "is empty"
 	}
@@ -593,7 +594,7 @@ func (p *parser) clients(v *yaml.Node) {
 					c.GrantedFile = p.path
 					seen := map[string]bool{}
 					for i, s := range scopes {
-						if msg := scopeNameProblem(s); msg != "" {
+						if msg := ScopeNameProblem(s); msg != "" {
 							p.errorf(nodes[i], "scope %q in %s %s", s, what, msg)
 							continue
 						}
