@@ -278,11 +278,7 @@ func (p *projects) loadLocked(path string) *projectFile {
 	data, ok := p.overlays[path]
 	if !ok {
 		var err error
-		if fi, lerr := os.Lstat(path); lerr == nil && fi.Mode()&os.ModeSymlink != 0 {
-			err = project.ErrSymlink
-		} else {
-			data, err = os.ReadFile(path)
-		}
+		data, err = project.ReadFile(path)
 		if err != nil {
 			pf.exists, pf.data, pf.errs, pf.latest = false, nil, nil, nil
 			if !errors.Is(err, fs.ErrNotExist) {

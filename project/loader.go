@@ -159,11 +159,7 @@ func (l *Loader) file(name string) (use *File, errs []*Error, gen uint64) {
 	l.mu.Unlock()
 
 	var f *File
-	var data []byte
-	err := refuseLink(name)
-	if err == nil {
-		data, err = readLimited(name, MaxFileSize)
-	}
+	data, err := ReadFile(name)
 	if err != nil {
 		errs = []*Error{{Path: name, Pos: Pos{Line: 1, Column: 1}, Msg: fmt.Sprintf("cannot read the project file: %v", err)}}
 	} else {
@@ -220,23 +216,19 @@ func (l *Loader) config(key string, files []*File, gens []uint64) *Config {
 // reported about a file quote its text.
 var ErrSymlink = errors.New("it is a symbolic link, and scopels does not follow links to project files; copy the file instead")
 
-// refuseLink returns ErrSymlink when name is a symbolic link.
-func refuseLink(name string) error {
+// ReadFile reads the project file name for Parse: at most MaxFileSize+1
+// bytes (so that Parse can report one that is too large), and never
+// through a symbolic link (ErrSymlink).
+func ReadFile(name string) ([]byte, error) {
 	if fi, err := os.Lstat(name); err == nil && fi.Mode()&os.ModeSymlink != 0 {
-		return ErrSymlink
+		return nil, ErrSymlink
 	}
-	return nil
-}
-
-// readLimited reads a file, at most limit+1 bytes so that Parse can
-// report one that is too large.
-func readLimited(name string, limit int64) ([]byte, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, limit+1))
+	return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 }
 
 // HasErrors reports whether errs holds anything other than warnings.
