@@ -61,8 +61,13 @@ func isScopeName(name string) bool {
 // value must be a single token; a constant defines a name for a scope and
 // requests nothing (see ScopeSet.Declaration).
 func scopeConstant(lit *extract.Literal) bool {
-	return lit.Path == nil && lit.List == 0 && lit.Value != "" &&
-		!strings.ContainsAny(lit.Value, " ,+\t\n") && isScopeConstName(lit.Key)
+	return constantValue(lit) && lit.Value != "" && isScopeConstName(lit.Key)
+}
+
+// constantValue reports whether lit is the whole value of a name (no map
+// path, no list) and holds one token: what a constant for one scope holds.
+func constantValue(lit *extract.Literal) bool {
+	return lit.Path == nil && lit.List == 0 && !strings.ContainsAny(lit.Value, " ,+\t\n")
 }
 
 // namedConstant reports whether lit is the whole value of a constant
@@ -70,7 +75,7 @@ func scopeConstant(lit *extract.Literal) bool {
 // a generated client's table of its API's scopes): found by its shape, it
 // defines a name for one scope and requests nothing.
 func namedConstant(lit *extract.Literal) bool {
-	if lit.Path != nil || lit.List != 0 || lit.Partial || lit.Key == "" || strings.ContainsAny(lit.Value, " ,+\t\n") {
+	if !constantValue(lit) || lit.Partial || lit.Key == "" {
 		return false
 	}
 	letters := false
