@@ -8,6 +8,7 @@
 package analysis
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
@@ -164,4 +165,14 @@ type Pass struct {
 // Reportf reports a diagnostic with a formatted message.
 func (p *Pass) Reportf(span Span, format string, args ...any) {
 	p.Report(Diagnostic{Span: span, Message: fmt.Sprintf(format, args...)})
+}
+
+// binarySniffLen is how much of a text IsBinary searches for a NUL byte.
+const binarySniffLen = 8 << 10
+
+// IsBinary reports whether src looks like binary data rather than text:
+// it has a NUL byte in its first 8 KiB (as git and grep tell). Neither
+// scopels check nor the language server analyzes such files.
+func IsBinary(src []byte) bool {
+	return bytes.IndexByte(src[:min(len(src), binarySniffLen)], 0) >= 0
 }

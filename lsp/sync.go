@@ -1,7 +1,6 @@
 package lsp
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"path"
@@ -15,11 +14,6 @@ import (
 	"github.com/scopels/scopels/analysis/extract"
 	"github.com/scopels/scopels/project"
 )
-
-// binarySniffLen is how much of a document is searched for a NUL byte: a
-// document with one is binary and not checked (as scopels check skips such
-// files).
-const binarySniffLen = 8 << 10
 
 // document is one text document the client has open.
 type document struct {
@@ -131,7 +125,7 @@ func (s *Server) newSnapshot(doc *document, version int32, text []byte) *snapsho
 		sn.tooLarge = true
 		return sn
 	}
-	if bytes.IndexByte(text[:min(len(text), binarySniffLen)], 0) >= 0 {
+	if analysis.IsBinary(text) {
 		sn.skip = "binary content"
 		return sn
 	}

@@ -19,10 +19,6 @@ import (
 	"github.com/scopels/scopels/project"
 )
 
-// binarySniffLen is how much of a file is searched for a NUL byte to tell
-// a binary file.
-const binarySniffLen = 8 << 10
-
 // stdinKey stands for standard input among the files of a run.
 const stdinKey = "\x00stdin"
 
@@ -283,7 +279,7 @@ func (c *checker) checkItem(it walkItem) {
 // --fix applies and writes (or diffs) the preferred fixes. info is the
 // file's state when it was read, nil for standard input.
 func (c *checker) analyze(r *fileResult, abs, display string, src []byte, info os.FileInfo, explicit bool) {
-	if bytes.IndexByte(src[:min(len(src), binarySniffLen)], 0) >= 0 {
+	if analysis.IsBinary(src) {
 		if explicit {
 			c.note(display, "skipped: binary file")
 		}
